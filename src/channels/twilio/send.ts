@@ -1,0 +1,82 @@
+import twilio from 'twilio';
+import type { Channel } from '../inbound-message.ts';
+import { ApiBaseUrlClient, TWILIO_API_BASE_URL } from './api-base-url-client.ts';
+import { SendError, sendErrorFromTwilio } from './send-error.ts';
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+const WHATSAPP_PREFIX = 'whatsapp:';
+
+export interface TwilioSenderConfig {
+  accountSid: string;
+  authToken: string;
+  /** Defaults to https://api.twilio.com; a local fake in tests, a proxy in staging. */
+  apiBaseUrl?: string;
+  /** When set, Twilio picks the sender from the service's pool and `smsFrom`/`whatsappFrom` are unused. */
+  messagingServiceSid?: string;
+  smsFrom?: string;
+  /** `whatsapp:+E164` or `+E164`; the prefix is added when missing. */
+  whatsappFrom?: string;
+  /** Whole-request timeout; Twilio's SDK default is 30 s, too long to hold an outbox worker. */
+  timeoutMs?: number;
+}
+
+export interface SendRequest {
+  channel: Channel;
+  /** `+E164` for SMS, `whatsapp:+E164` for WhatsApp. */
+  to: string;
+  body: string;
+  statusCallback?: string;
+}
+
+export interface SendResult {
+  sid: string;
+  /** Twilio's initial status: `queued`, or `accepted` through a Messaging Service. */
+  status: string;
+}
+
+export interface TwilioSender {
+  /** Creates one outbound message. Throws SendError; never retries (the outbox does). */
+  send(req: SendRequest): Promise<SendResult>;
+}
+
+function withWhatsAppPrefix(address: string): string {
+  return address.startsWith(WHATSAPP_PREFIX) ? address : `${WHATSAPP_PREFIX}${address}`;
+}
+
+/**
+ * Sends SMS and WhatsApp messages with Twilio's Messages API.
+ * https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
+ */
+export function createTwilioSender(config: TwilioSenderConfig): TwilioSender {
+  const httpClient = new ApiBaseUrlClient({
+    apiBaseUrl: config.apiBaseUrl ?? TWILIO_API_BASE_URL,
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
+  const client = twilio(config.accountSid, config.authToken, { httpClient, autoRetry: false });
+
+  const senderFor = (channel: Channel): { from: string } | { messagingServiceSid: string } | undefined => {
+    if (config.messagingServiceSid) return { messagingServiceSid: config.messagingServiceSid };
+    if (channel === 'whatsapp') {
+      return config.whatsappFrom ? { from: withWhatsAppPrefix(config.whatsappFrom) } : undefined;
+    }
+    return config.smsFrom ? { from: config.smsFrom } : undefined;
+  };
+
+  return {
+    async send({ channel, to, body, statusCallback }) {
+      const sender = senderFor(channel);
+      if (!sender) throw new SendError({ kind: 'rejected', detail: `no ${channel} sender configured` });
+      try {
+        const message = await client.messages.create({
+          to: channel === 'whatsapp' ? withWhatsAppPrefix(to) : to,
+          body,
+          ...sender,
+          ...(statusCallback !== undefined && { statusCallback }),
+        });
+        return { sid: message.sid, status: message.status };
+      } catch (err) {
+        throw sendErrorFromTwilio(err);
+      }
+    },
+  };
+}
