@@ -1,0 +1,83 @@
+import type { Lang } from '../../src/channels/inbound-message.ts';
+
+export const RISK_CATEGORIES = [
+  'suicide',
+  'medical_emergency',
+  'sexual_violence',
+  'kidnapping',
+  'trafficking',
+  'lost_child',
+  'violence',
+  'threat',
+] as const;
+/** Listed in priority order: when one message matches several, the earlier category wins. */
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+
+export type Command = 'menu' | 'back' | 'language' | 'help' | 'person' | 'erase' | 'yes' | 'no';
+
+export const TOPICS = [
+  'safety',
+  'person',
+  'detention',
+  'health',
+  'shelter',
+  'asylum',
+  'rights',
+  'school',
+] as const;
+/** Listed in priority order (see match-topic.ts for why). */
+export type Topic = (typeof TOPICS)[number];
+
+export type LanguageChoice = Lang | 'other';
+
+export const CITIES = [
+  'tapachula',
+  'ciudad_hidalgo',
+  'huixtla',
+  'tuxtla',
+  'tenosique',
+  'palenque',
+  'villahermosa',
+] as const;
+export type City = (typeof CITIES)[number];
+
+/** A message prepared once and shared by every matcher. */
+export interface Utterance {
+  /** Output of normalizeText. */
+  readonly text: string;
+  readonly tokens: readonly string[];
+  /** foldWord of each token: the form every lexicon comparison uses. */
+  readonly keys: readonly string[];
+}
+
+/**
+ * A phrase in lexicon notation: words separated by spaces; `a|b` alternatives for one word;
+ * `stem*` matches any word starting with the stem; `=word` turns off the one-edit tolerance
+ * for a word that is a different, harmless word in another of our languages.
+ * Up to two stop words may stand between consecutive words of the phrase.
+ * `unless`: words (same notation, one slot) that cancel the phrase anywhere in the message.
+ * `notAfter`: words that cancel it when they come right before it ("no quiero morir").
+ */
+export type PhraseSpec =
+  | string
+  | { readonly phrase: string; readonly unless?: string; readonly notAfter?: string };
+
+/** What one language contributes. Every list is matched against every message, whatever its language. */
+export interface Lexicon {
+  readonly risk: Readonly<Record<RiskCategory, readonly PhraseSpec[]>>;
+  readonly topics: Readonly<Record<Topic, readonly PhraseSpec[]>>;
+  /** Whole-message commands, after filler is removed. */
+  readonly commands: Readonly<Record<Command, readonly string[]>>;
+  /** Names of each language as written by speakers of this one. */
+  readonly languageNames: Readonly<Record<LanguageChoice, readonly string[]>>;
+  /** Number words 1..9, index 0 is "one". Alternatives separated by `|`. */
+  readonly numbers: readonly string[];
+  /** Words and phrases that carry no meaning around a command or choice ("por favor", "quiero"). */
+  readonly filler: readonly string[];
+  /** Words around a choice that add nothing ("opcion", "numero"). */
+  readonly choiceFiller: readonly string[];
+  /** Words around a language name that add nothing ("hablo", "en"). */
+  readonly languageFiller: readonly string[];
+  /** Words that may stand between the words of a phrase ("me *esta* pegando"). */
+  readonly stopWords: readonly string[];
+}

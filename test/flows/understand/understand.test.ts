@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  detectRisk,
+  matchChoice,
+  matchCity,
+  matchCommand,
+  matchLanguage,
+  matchTopic,
+  normalizeText,
+  prepareUtterance,
+  understand,
+} from '../../../flows/understand/index.ts';
+
+describe('understand', () => {
+  it('reports everything one message says', () => {
+    expect(understand('estoy en tapachula y me estan pegando, no tengo donde dormir')).toEqual({
+      command: null,
+      risk: { category: 'violence' },
+      topic: 'shelter',
+      language: null,
+      city: 'tapachula',
+      choice: null,
+    });
+  });
+
+  it('hears a number as a choice only when options were offered', () => {
+    expect(understand('2', { optionCount: 3 }).choice).toBe(2);
+    expect(understand('2').choice).toBeNull();
+  });
+
+  it('hears "0" as the menu command and not as a choice', () => {
+    expect(understand('0', { optionCount: 3 })).toMatchObject({ command: 'menu', choice: null });
+  });
+
+  it('gives the same answers as the single matchers', () => {
+    const text = 'Mwen vle pale ak yon moun';
+    const utterance = prepareUtterance(text);
+    expect(understand(text, { optionCount: 2 })).toEqual({
+      command: matchCommand(utterance),
+      risk: detectRisk(utterance),
+      topic: matchTopic(utterance),
+      language: matchLanguage(utterance),
+      city: matchCity(utterance),
+      choice: matchChoice(utterance, 2),
+    });
+  });
+});
+
+// Messages come from strangers' phones: nothing they send may crash the bot.
+describe('on any text at all', () => {
+  const anyText = fc.string({ unit: 'binary', maxLength: 10_000 });
+  const everyFunction = (text: string): void => {
+    normalizeText(text);
+    detectRisk(text);
+    matchCommand(text);
+    matchTopic(text);
+    matchLanguage(text);
+    matchCity(text);
+    matchChoice(text, 9);
+    understand(text, { optionCount: 9 });
+  };
+
+  it('no function throws on short messages', () => {
+    fc.assert(
+      fc.property(anyText, (text) => everyFunction(text)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no function throws on messages up to 10,000 characters', () => {
+    const longText = fc.string({ unit: 'binary', maxLength: 10_000, size: 'max' });
+    fc.assert(
+      fc.property(longText, (text) => everyFunction(text)),
+      { numRuns: 15 },
+    );
+  });
+
+  it('no function throws on lone surrogates, control characters or a 10,000-character message', () => {
+    for (const text of [
+      '\uD800',
+      '\uDFFF\uD800',
+      '\u0000\u0007\u001B[31m',
+      'a'.repeat(10_000),
+      '😭'.repeat(5_000),
+    ]) {
+      expect(() => everyFunction(text)).not.toThrow();
+    }
+  });
+
+  it('normalizeText is idempotent', () => {
+    fc.assert(fc.property(anyText, (text) => normalizeText(normalizeText(text)) === normalizeText(text)));
+  });
+});
