@@ -1,0 +1,88 @@
+import type { Lang } from '../../src/channels/inbound-message.ts';
+import type { ServiceKind, TopicId } from '../content/types.ts';
+
+export type City =
+  | 'tapachula'
+  | 'ciudad_hidalgo'
+  | 'huixtla'
+  | 'tuxtla'
+  | 'tenosique'
+  | 'palenque'
+  | 'villahermosa';
+export const CITIES: readonly City[] = [
+  'tapachula',
+  'ciudad_hidalgo',
+  'huixtla',
+  'tuxtla',
+  'tenosique',
+  'palenque',
+  'villahermosa',
+];
+
+export type Command = 'menu' | 'back' | 'language' | 'help' | 'person' | 'erase' | 'yes' | 'no';
+export type RiskCategory =
+  | 'violence'
+  | 'kidnapping'
+  | 'sexual_violence'
+  | 'suicide'
+  | 'trafficking'
+  | 'lost_child'
+  | 'threat'
+  | 'medical_emergency';
+
+export type EscalationReason = 'asked' | 'safety' | 'not_understood' | 'unsupported_language' | 'media';
+
+/** What the engine understood of a message; the flow decides with it and nothing else. */
+export interface Understanding {
+  command: Command | null;
+  risk: RiskCategory | null;
+  topic: TopicId | 'person' | null;
+  language: Lang | 'other' | null;
+  city: City | null;
+  /** A number 1..9 the user chose, however written. */
+  number: number | null;
+}
+
+export interface Profile {
+  age: 'under12' | '12to17' | 'adult' | null;
+  alone: boolean | null;
+  city: City | 'other' | null;
+}
+
+export interface FaroContext {
+  lang: Lang | null;
+  profile: Profile;
+  /** Screens shown, most recent last, for BACK. */
+  history: string[];
+  /** Not-understood answers in a row. */
+  misses: number;
+  topicsSeen: TopicId[];
+}
+
+export type FaroEvent =
+  | { type: 'MESSAGE'; u: Understanding; hasText: boolean; mediaCount: number }
+  | { type: 'STAFF_JOINED' }
+  | { type: 'TICKET_CLOSED' }
+  | { type: 'NO_ANSWER' };
+
+/** Effects a step asks the engine to carry out, in order. */
+export type Effect =
+  | { type: 'say'; key: string; params?: Record<string, unknown> }
+  | { type: 'showMenu' }
+  | { type: 'showScreen'; id: string }
+  | { type: 'showServices'; kinds: ServiceKind[] }
+  | { type: 'setLanguage'; lang: Lang }
+  | { type: 'escalate'; reason: EscalationReason; risk?: RiskCategory }
+  | { type: 'cancelHandoff' }
+  | { type: 'erase' };
+
+export const EFFECT_TYPES = [
+  'say',
+  'showMenu',
+  'showScreen',
+  'showServices',
+  'setLanguage',
+  'escalate',
+  'cancelHandoff',
+  'erase',
+] as const;

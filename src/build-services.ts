@@ -1,0 +1,224 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Cluster, Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Topic } from '../flows/content/types.ts';
+import { createFaroMachine } from '../flows/faro/machine.ts';
+import type { Understanding } from '../flows/faro/types.ts';
+import type { Channel } from './channels/inbound-message.ts';
+import { createLocalSender, type LocalSender } from './channels/local/local-sender.ts';
+import { createTwilioSender } from './channels/twilio/send.ts';
+import type { Config } from './config.ts';
+import { type Clock, systemClock } from './engine/clock.ts';
+import { createComposeReply, type ServicesText } from './engine/compose-reply.ts';
+import { createEngine, type Engine } from './engine/engine.ts';
+import type { Handoff, Outbox, Timers } from './engine/ports.ts';
+import { createMinimalHandoff } from './handoff/minimal-handoff.ts';
+import { createI18n, type I18n } from './i18n/create-i18n.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { createBullmqOutbox } from './outbox/bullmq-outbox.ts';
+import { createDeliver, type Sender } from './outbox/deliver.ts';
+import { createMemoryOutbox } from './outbox/memory-outbox.ts';
+import { type AddressCrypto, createAddressCrypto } from './privacy/address-crypto.ts';
+import { renderForChannel } from './render/index.ts';
+import { createMemoryStore } from './store/memory/memory-store.ts';
+import { createRedis, waitUntilReady } from './store/redis/create-redis.ts';
+import { createRedisStore } from './store/redis/redis-store.ts';
+import type { ConversationStore } from './store/store.ts';
+import { createBullmqTimers } from './timers/bullmq-timers.ts';
+import { createMemoryTimers } from './timers/memory-timers.ts';
+
+/** The project root (where package.json is), from src/ under tsx or dist/src/ when built. */
+export const ROOT_DIR = findRoot(import.meta.dirname);
+
+function findRoot(dir: string): string {
+  for (let d = dir; d !== dirname(d); d = dirname(d)) if (existsSync(join(d, 'package.json'))) return d;
+  return process.cwd();
+}
+
+export interface Services {
+  config: Readonly<Config>;
+  logger: Logger;
+  clock: Clock;
+  store: ConversationStore;
+  crypto: AddressCrypto;
+  i18n: I18n;
+  engine: Engine;
+  outbox: Outbox;
+  timers: Timers;
+  handoff: Handoff;
+  metrics: Metrics;
+  /** Set in embedded mode without Twilio: where replies go instead. */
+  localSender: LocalSender | null;
+  redis: Redis | Cluster | null;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ServiceOverrides {
+  clock?: Clock;
+  sender?: Sender;
+  topics?: Topic[];
+  understand?: (text: string) => Understanding;
+  servicesText?: ServicesText;
+  localesDir?: string;
+  sweepEveryMs?: number;
+}
+
+/**
+ * Builds every dependency from the config: the one place that knows which store, outbox
+ * and sender are in use. Tests pass their own clock or sender; nothing is global.
+ */
+export async function buildServices(
+  config: Readonly<Config>,
+  logger: Logger,
+  o: ServiceOverrides = {},
+): Promise<Services> {
+  const clock = o.clock ?? systemClock;
+  const metrics = createMetrics();
+  const crypto = createAddressCrypto(config.dataKey);
+  const i18n = createI18n({ localesDir: o.localesDir ?? join(ROOT_DIR, 'locales') });
+  const topics = o.topics ?? (await import('../flows/content/topics.ts')).TOPICS;
+  const understand = o.understand ?? (await import('./engine/understand-message.ts')).understandMessage;
+  const servicesText =
+    o.servicesText ??
+    (await import('./engine/services-text.ts')).createServicesText({ i18n, rootDir: ROOT_DIR });
+
+  let redis: Redis | Cluster | null = null;
+  let store: ConversationStore;
+  if (config.storeKind === 'redis') {
+    redis = createRedis(config);
+    redis.on('error', (err) => logger.debug({ event: 'redis_error', type: err.name }));
+    await waitUntilReady(redis);
+    store = createRedisStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock });
+  } else {
+    logger.warn(
+      { event: 'memory_store' },
+      'No REDIS_URL: using the in-memory store. Every conversation is lost on restart.',
+    );
+    store = createMemoryStore({ clock });
+  }
+
+  let localSender: LocalSender | null = null;
+  let sender: Sender;
+  if (o.sender) sender = o.sender;
+  else if (config.twilioConfigured) {
+    sender = createTwilioSender({
+      accountSid: config.TWILIO_ACCOUNT_SID!,
+      authToken: config.TWILIO_AUTH_TOKEN!,
+      apiBaseUrl: config.TWILIO_API_BASE_URL,
+      messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID,
+      smsFrom: config.TWILIO_SMS_FROM,
+      whatsappFrom: config.TWILIO_WHATSAPP_FROM,
+    });
+  } else {
+    logger.warn(
+      { event: 'local_sender' },
+      'No Twilio credentials: replies stay in this process (npm run chat, /console/simulator).',
+    );
+    localSender = createLocalSender();
+    sender = localSender;
+  }
+
+  const deliver = createDeliver({
+    store,
+    sender,
+    crypto,
+    statusCallbackBase:
+      config.twilioConfigured || o.sender ? `${config.publicBaseUrl}/webhooks/twilio/status` : null,
+    logger,
+    onSent: ({ channel, status }) => metrics.messagesOut.inc({ channel, status }),
+  });
+  const perSecond: Record<Channel, number> = {
+    sms: config.OUTBOX_SMS_PER_SECOND,
+    whatsapp: config.OUTBOX_WHATSAPP_PER_SECOND,
+  };
+  const outbox: Outbox = redis
+    ? createBullmqOutbox({
+        connection: () => createRedis(config, { forBullmq: true }),
+        prefix: config.REDIS_KEY_PREFIX,
+        deliver,
+        perSecond,
+        maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+        logger,
+      })
+    : createMemoryOutbox({ deliver, perSecond, maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
+
+  const handoff = createMinimalHandoff({ i18n, expectedWaitMinutes: config.HANDOFF_EXPECTED_WAIT_MINUTES });
+  const machine = createFaroMachine(topics);
+  const compose = createComposeReply({
+    i18n,
+    topics,
+    servicesText,
+    defaults: { days: config.CONVERSATION_TTL_DAYS },
+  });
+
+  // Engine and timers need each other: a timer drops an event into the engine.
+  let engineRef: Engine | null = null;
+  const fire = async (conversationId: string, event: 'NO_ANSWER', key: string) =>
+    engineRef?.acceptEvent(conversationId, event, `evt-${key}`);
+  const timers = redis
+    ? createBullmqTimers({
+        connection: () => createRedis(config, { forBullmq: true }),
+        prefix: config.REDIS_KEY_PREFIX,
+        fire,
+        logger,
+      })
+    : createMemoryTimers({ fire });
+
+  const engine = createEngine({
+    store,
+    machine,
+    compose,
+    understand,
+    render: (channel, text) => renderForChannel({ channel, text, smsEncoding: config.SMS_ENCODING }).messages,
+    crypto,
+    outbox,
+    handoff,
+    clock,
+    logger,
+    retention: {
+      conversationDays: config.CONVERSATION_TTL_DAYS,
+      childAloneDays: config.CHILD_ALONE_TTL_DAYS,
+    },
+    onStep: ({ effects, channel, ms }) => {
+      metrics.stepSeconds.observe({ channel }, ms / 1000);
+      for (const e of effects) {
+        if (e.type === 'escalate') metrics.escalations.inc({ reason: e.reason });
+        if (e.type === 'showScreen') metrics.topicsViewed.inc({ screen: e.id });
+      }
+    },
+  });
+  engineRef = engine;
+
+  let sweeper: NodeJS.Timeout | null = null;
+  return {
+    config,
+    logger,
+    clock,
+    store,
+    crypto,
+    i18n,
+    engine,
+    outbox,
+    timers,
+    handoff,
+    metrics,
+    localSender,
+    redis,
+    async start() {
+      await engine.sweep(0);
+      sweeper = setInterval(() => {
+        engine.sweep().catch(() => undefined);
+      }, o.sweepEveryMs ?? 1_000);
+      sweeper.unref();
+    },
+    async stop() {
+      if (sweeper) clearInterval(sweeper);
+      await engine.stop();
+      await timers.close();
+      await outbox.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { InboundMessage } from '../inbound-message.ts';
+
+/**
+ * Twilio's inbound message webhook, SMS and WhatsApp on one route. Twilio adds parameters
+ * without notice, so unknown fields pass through.
+ * https://www.twilio.com/docs/messaging/guides/webhook-request
+ */
+const field = z.string().max(20_000);
+export const inboundSchema = z.looseObject({
+  MessageSid: z.string().min(1).max(64),
+  From: z.string().min(1).max(256),
+  To: z.string().min(1).max(256),
+  Body: field.optional(),
+  NumMedia: z
+    .string()
+    .regex(/^\d{1,2}$/)
+    .optional(),
+  ProfileName: z.string().max(256).optional(),
+  ButtonText: field.optional(),
+});
+
+export type ParseResult = { ok: true; message: InboundMessage } | { ok: false; fields: string[] };
+
+const MAX_MEDIA = 10;
+
+export function parseInbound(form: Record<string, unknown>, receivedAt: number): ParseResult {
+  const parsed = inboundSchema.safeParse(form);
+  if (!parsed.success) {
+    return { ok: false, fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'body')))] };
+  }
+  const f = parsed.data;
+  const whatsapp = f.From.startsWith('whatsapp:');
+  const count = Math.min(Number(f.NumMedia ?? '0'), MAX_MEDIA);
+  const media: InboundMessage['media'] = [];
+  for (let i = 0; i < count; i++) {
+    const url = form[`MediaUrl${i}`];
+    const type = form[`MediaContentType${i}`];
+    media.push({
+      url: typeof url === 'string' ? url : '',
+      contentType: typeof type === 'string' ? type : 'unknown',
+    });
+  }
+  // A WhatsApp quick-reply button sends its title in ButtonText.
+  const text = (f.Body ?? '') || (f.ButtonText ?? '');
+  return {
+    ok: true,
+    message: {
+      id: f.MessageSid,
+      channel: whatsapp ? 'whatsapp' : 'sms',
+      address: f.From,
+      to: f.To,
+      text: text.slice(0, 5_000),
+      media,
+      profileName: f.ProfileName,
+      receivedAt,
+    },
+  };
+}

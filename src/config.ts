@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const positiveInt = z.coerce.number().int().positive();
+
+/**
+ * Every setting Faro reads from the environment, parsed once at start and frozen.
+ * A bad value stops the process with a message naming the variable.
+ */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_BASE_URL: z.url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    REDIS_URL: z.string().optional(),
+    /** Comma-separated host:port list of Redis Cluster seed nodes (instead of REDIS_URL). */
+    REDIS_CLUSTER_NODES: z.string().optional(),
+    /** Comma-separated host:port list of Sentinels; needs REDIS_SENTINEL_NAME. */
+    REDIS_SENTINELS: z.string().optional(),
+    REDIS_SENTINEL_NAME: z.string().optional(),
+    REDIS_KEY_PREFIX: z.string().default('faro:'),
+
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex characters')
+      .optional(),
+    TWILIO_AUTH_TOKEN: z.string().min(8).optional(),
+    TWILIO_MESSAGING_SERVICE_SID: z
+      .string()
+      .regex(/^MG[0-9a-fA-F]{32}$/)
+      .optional(),
+    TWILIO_SMS_FROM: z.string().optional(),
+    TWILIO_WHATSAPP_FROM: z.string().optional(),
+    TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
+
+    /** 32 bytes, base64 or hex: encrypts phone numbers at rest and keys the address HMAC. */
+    DATA_KEY: z.string().optional(),
+
+    CONVERSATION_TTL_DAYS: positiveInt.default(30),
+    CHILD_ALONE_TTL_DAYS: positiveInt.default(7),
+    CLOSED_TICKET_TTL_DAYS: positiveInt.default(30),
+    SMS_ENCODING: z.enum(['gsm7', 'unicode']).default('gsm7'),
+    OUTBOX_SMS_PER_SECOND: positiveInt.default(1),
+    OUTBOX_WHATSAPP_PER_SECOND: positiveInt.default(20),
+    OUTBOX_MAX_ATTEMPTS: positiveInt.default(8),
+    FLOOD_MAX_PER_MINUTE: positiveInt.default(20),
+    HANDOFF_NO_ANSWER_MINUTES: positiveInt.default(20),
+    HANDOFF_EXPECTED_WAIT_MINUTES: positiveInt.default(15),
+    /** Weekly schedule in America/Mexico_City, e.g. "mon-fri 09:00-18:00; sat 09:00-13:00". */
+    BUSINESS_HOURS: z.string().default('mon-fri 09:00-18:00; sat 09:00-14:00'),
+    /** Comma-separated ISO dates when nobody answers. */
+    HOLIDAYS: z.string().default(''),
+    SESSION_SECRET: z.string().min(32).optional(),
+    DEMO_STAFF: bool.optional(),
+  })
+  .superRefine((env, ctx) => {
+    const production = env.NODE_ENV === 'production';
+    const redis = env.REDIS_URL ?? env.REDIS_CLUSTER_NODES ?? env.REDIS_SENTINELS;
+    if (production && !redis) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_URL'],
+        message:
+          'production needs Redis (set REDIS_URL); the in-memory store loses every conversation on restart',
+      });
+    }
+    if (production && !env.DATA_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATA_KEY'],
+        message: 'production needs DATA_KEY (32 bytes, base64)',
+      });
+    }
+    if (production && !env.PUBLIC_BASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_BASE_URL'],
+        message: 'production needs the public URL Twilio calls, to check signatures',
+      });
+    }
+    if (env.DATA_KEY && decodeKey(env.DATA_KEY) === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATA_KEY'],
+        message: 'must be 32 bytes as base64 (44 chars) or hex (64 chars)',
+      });
+    }
+    if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_SENTINEL_NAME'], message: 'needed with REDIS_SENTINELS' });
+    }
+    const twilio = env.TWILIO_ACCOUNT_SID ?? env.TWILIO_AUTH_TOKEN;
+    if (twilio && !(env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.TWILIO_ACCOUNT_SID ? 'TWILIO_AUTH_TOKEN' : 'TWILIO_ACCOUNT_SID'],
+        message: 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together',
+      });
+    }
+    if (
+      env.TWILIO_ACCOUNT_SID &&
+      !env.TWILIO_MESSAGING_SERVICE_SID &&
+      !(env.TWILIO_SMS_FROM || env.TWILIO_WHATSAPP_FROM)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_MESSAGING_SERVICE_SID'],
+        message: 'set TWILIO_MESSAGING_SERVICE_SID, or TWILIO_SMS_FROM and/or TWILIO_WHATSAPP_FROM',
+      });
+    }
+    if (production && !env.TWILIO_ACCOUNT_SID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TWILIO_ACCOUNT_SID'],
+        message: 'production needs Twilio credentials',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Env {
+  publicBaseUrl: string;
+  dataKey: Buffer;
+  /** True when DATA_KEY was not given and a random one was made (embedded mode only). */
+  dataKeyGenerated: boolean;
+  storeKind: 'redis' | 'memory';
+  twilioConfigured: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join('\n')}`);
+  }
+}
+
+export function decodeKey(value: string): Buffer | null {
+  const hex = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : null;
+  if (hex) return hex;
+  const b64 = Buffer.from(value, 'base64');
+  return b64.length === 32 ? b64 : null;
+}
+
+/** Parses the environment once. Throws ConfigError naming each bad variable. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  randomKey = () => crypto.getRandomValues(Buffer.alloc(32)),
+): Readonly<Config> {
+  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(blankless);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const dataKey = e.DATA_KEY ? decodeKey(e.DATA_KEY)! : randomKey();
+  return Object.freeze({
+    ...e,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    dataKey,
+    dataKeyGenerated: !e.DATA_KEY,
+    storeKind: e.REDIS_URL || e.REDIS_CLUSTER_NODES || e.REDIS_SENTINELS ? 'redis' : 'memory',
+    twilioConfigured: Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN),
+  });
+}

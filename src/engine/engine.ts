@@ -1,0 +1,326 @@
+import type { Logger } from 'pino';
+import type { FaroMachine } from '../../flows/faro/machine.ts';
+import { FLOW_VERSION } from '../../flows/faro/machine.ts';
+import type { Effect, FaroEvent, Understanding } from '../../flows/faro/types.ts';
+import type { Channel, InboundMessage } from '../channels/inbound-message.ts';
+import type { AddressCrypto } from '../privacy/address-crypto.ts';
+import { TTL } from '../store/keys.ts';
+import type {
+  ConversationRecord,
+  ConversationStore,
+  OutboundMessage,
+  StoredInbound,
+  TranscriptEntry,
+} from '../store/store.ts';
+import type { Clock } from './clock.ts';
+import type { ComposeReply, ReplyBlock } from './compose-reply.ts';
+import type { Handoff, Outbox } from './ports.ts';
+import type { FlowState } from './run-flow.ts';
+import { runFlow } from './run-flow.ts';
+
+export interface EngineDeps {
+  store: ConversationStore;
+  machine: FaroMachine;
+  compose: ComposeReply;
+  understand: (text: string) => Understanding;
+  render: (channel: Channel, text: string) => string[];
+  crypto: AddressCrypto;
+  outbox: Outbox;
+  handoff: Handoff;
+  clock: Clock;
+  logger: Logger;
+  retention: { conversationDays: number; childAloneDays: number };
+  /** Called after each committed step (metrics). */
+  onStep?: (info: { conversationId: string; effects: Effect[]; channel: Channel; ms: number }) => void;
+}
+
+export type Engine = ReturnType<typeof createEngine>;
+
+/**
+ * The conversation runner. A webhook only records the message (dedupe + inbox, one atomic
+ * step) and kicks processing; processing takes the conversation's lock, steps the pure flow
+ * once per inbox entry, and commits state, replies and transcript together. A crash at any
+ * point leaves the conversation in the pending set, and any instance's sweeper finishes it.
+ */
+export function createEngine(deps: EngineDeps) {
+  const { store, clock, logger } = deps;
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+
+  function track(p: Promise<void>) {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+  }
+
+  function kick(conversationId: string) {
+    if (stopping) return;
+    track(
+      processConversation(conversationId).catch((err: unknown) => {
+        logger.warn({ conversation: conversationId, event: 'process_failed', err: errorSummary(err) });
+      }),
+    );
+  }
+
+  async function accept(
+    message: InboundMessage,
+  ): Promise<{ conversationId: string; result: 'recorded' | 'duplicate' }> {
+    const conversationId = deps.crypto.hash(message.address);
+    const inbound: StoredInbound = {
+      id: message.id,
+      kind: 'message',
+      channel: message.channel,
+      addressEnc: deps.crypto.encrypt(message.address),
+      to: message.to,
+      text: message.text,
+      mediaCount: message.media.length,
+      mediaTypes: message.media.map((m) => m.contentType),
+      receivedAt: message.receivedAt,
+    };
+    const result = await store.recordInbound(conversationId, inbound);
+    await store.markPending(conversationId, clock.now());
+    kick(conversationId);
+    return { conversationId, result };
+  }
+
+  /** An internal event (timer, staff action) enters the same inbox, so it is ordered with messages. */
+  async function acceptEvent(
+    conversationId: string,
+    type: 'NO_ANSWER' | 'STAFF_JOINED' | 'TICKET_CLOSED',
+    id: string,
+  ) {
+    const record = await store.load(conversationId);
+    if (!record) return false;
+    await store.recordInbound(conversationId, {
+      id,
+      kind: 'event',
+      channel: record.channel,
+      addressEnc: record.addressEnc,
+      to: record.to,
+      text: '',
+      mediaCount: 0,
+      mediaTypes: [],
+      receivedAt: clock.now(),
+      event: { type },
+    });
+    await store.markPending(conversationId, clock.now());
+    kick(conversationId);
+    return true;
+  }
+
+  async function processConversation(conversationId: string): Promise<void> {
+    const token = await store.acquireLock(conversationId, TTL.lockMs);
+    if (!token) return;
+    try {
+      for (
+        let head = await store.peekInbox(conversationId);
+        head;
+        head = await store.peekInbox(conversationId)
+      ) {
+        await stepWithRetry(conversationId, head);
+      }
+      await flushOutbound(conversationId);
+    } finally {
+      await store.releaseLock(conversationId, token);
+    }
+    const idle = await store.clearPendingIfIdle(conversationId);
+    // A message recorded while we held the lock: go round again.
+    if (!idle && !stopping) setImmediate(() => kick(conversationId));
+  }
+
+  async function stepWithRetry(conversationId: string, head: StoredInbound) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      if ((await stepOnce(conversationId, head)) === 'committed') return;
+    }
+    throw new Error('commit kept conflicting');
+  }
+
+  async function stepOnce(conversationId: string, head: StoredInbound): Promise<'committed' | 'conflict'> {
+    const started = performance.now();
+    const now = clock.now();
+    const record = await store.load(conversationId);
+    const event: FaroEvent =
+      head.kind === 'message'
+        ? {
+            type: 'MESSAGE',
+            u: deps.understand(head.text),
+            hasText: head.text.trim().length > 0,
+            mediaCount: head.mediaCount,
+          }
+        : ({ type: head.event?.type } as FaroEvent);
+    const step = runFlow({
+      machine: deps.machine,
+      saved: (record?.state as FlowState | null) ?? null,
+      savedVersion: record?.flowVersion ?? null,
+      event,
+    });
+    if (step.restarted) logger.info({ conversation: conversationId, event: 'flow_restarted' });
+    const context = step.state.context;
+    const lang = context.lang ?? 'es';
+    const channel = record?.channel ?? head.channel;
+
+    let ticketId = record?.ticketId ?? null;
+    const blocks: ReplyBlock[] = [];
+    for (const effect of step.effects) {
+      if (effect.type === 'escalate') {
+        const res = await deps.handoff.escalate({
+          conversationId,
+          reason: effect.reason,
+          risk: effect.risk,
+          channel,
+          lang,
+          profile: context.profile,
+          topicsSeen: context.topicsSeen,
+          now,
+        });
+        ticketId = res.ticketId;
+        if (res.notice) blocks.push({ text: res.notice, screen: 'handoff' });
+        logger.info({
+          conversation: conversationId,
+          event: 'escalated',
+          reason: effect.reason,
+          risk: effect.risk,
+        });
+      } else if (effect.type === 'cancelHandoff') {
+        await deps.handoff.cancel(conversationId, now);
+        ticketId = null;
+      } else {
+        blocks.push(...deps.compose([effect], { lang, profile: context.profile }));
+      }
+    }
+    if (event.type === 'TICKET_CLOSED') ticketId = null;
+
+    if (step.effects.some((e) => e.type === 'erase')) {
+      await eraseConversation({ conversationId, head, record, blocks, channel });
+      return 'committed';
+    }
+
+    const childAlone = context.profile.alone === true && context.profile.age !== 'adult';
+    const next: ConversationRecord = {
+      id: conversationId,
+      version: record?.version ?? 0,
+      channel,
+      addressEnc: record?.addressEnc ?? head.addressEnc,
+      to: head.to || record?.to || '',
+      flowVersion: FLOW_VERSION,
+      state: step.state,
+      // A user who writes again after opting out has opted back in.
+      stopped: head.kind === 'message' ? false : (record?.stopped ?? false),
+      ticketId,
+      childAlone,
+      createdAt: record?.createdAt ?? now,
+      updatedAt: now,
+      lastInboundAt: head.kind === 'message' ? head.receivedAt : (record?.lastInboundAt ?? now),
+    };
+    const outbound: OutboundMessage[] = [];
+    const transcript: TranscriptEntry[] = [];
+    if (head.kind === 'message') {
+      const media = head.mediaTypes.length ? ` [${head.mediaTypes.join(', ')}]` : '';
+      transcript.push({ at: head.receivedAt, from: 'user', text: `${head.text}${media}`.trim() });
+    }
+    for (const block of blocks) {
+      for (const body of deps.render(channel, block.text)) {
+        const id = `${head.id}.${outbound.length}`;
+        outbound.push({
+          id,
+          conversationId,
+          channel,
+          body,
+          origin: 'bot',
+          status: 'pending',
+          sid: null,
+          attempts: 0,
+          error: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        transcript.push({ at: now, from: 'bot', text: body, messageId: id, screen: block.screen });
+      }
+    }
+    const retentionDays = childAlone ? deps.retention.childAloneDays : deps.retention.conversationDays;
+    const result = await store.commit({
+      conversationId,
+      expectedVersion: record?.version ?? 0,
+      record: next,
+      processedInboxId: head.id,
+      outbound,
+      transcript,
+      ttlSeconds: retentionDays * 86_400,
+    });
+    if (result === 'committed') {
+      if (ticketId) await deps.handoff.transcriptAdded(conversationId, ticketId, transcript);
+      deps.onStep?.({ conversationId, effects: step.effects, channel, ms: performance.now() - started });
+    }
+    return result;
+  }
+
+  /**
+   * BORRAR confirmed: the last messages go out without being stored, then every key about
+   * the sender is deleted. Nothing is kept, not even the hash that keys the conversation.
+   */
+  async function eraseConversation(args: {
+    conversationId: string;
+    head: StoredInbound;
+    record: ConversationRecord | null;
+    blocks: ReplyBlock[];
+    channel: Channel;
+  }) {
+    const { conversationId, head, record, blocks, channel } = args;
+    const bodies = blocks.flatMap((b) => deps.render(channel, b.text));
+    await deps.outbox.enqueue(
+      bodies.map((body, i) => ({
+        kind: 'ephemeral' as const,
+        id: `erase-${head.id}-${i}`.replace(/[^A-Za-z0-9_-]/g, ''),
+        channel,
+        addressEnc: record?.addressEnc ?? head.addressEnc,
+        from: record?.to ?? head.to,
+        body,
+      })),
+    );
+    await deps.handoff.erase(conversationId, clock.now());
+    await store.erase(conversationId);
+    logger.info({ event: 'conversation_erased' });
+  }
+
+  async function flushOutbound(conversationId: string) {
+    const ids = await store.pendingOutbound(conversationId);
+    if (ids.length === 0) return;
+    const record = await store.load(conversationId);
+    const channel = record?.channel ?? 'sms';
+    await deps.outbox.enqueue(
+      ids.map((messageId) => ({ kind: 'stored' as const, conversationId, messageId, channel })),
+    );
+    await store.ackOutbound(conversationId, ids);
+  }
+
+  /** Finishes conversations left pending by a crash or a lost race (runs on every instance). */
+  async function sweep(olderThanMs = 2_000) {
+    const ids = await store.listPending(clock.now() - olderThanMs, 100);
+    for (const id of ids) kick(id);
+    return ids.length;
+  }
+
+  return {
+    accept,
+    acceptEvent,
+    processConversation,
+    sweep,
+    kick,
+    /** Resolves when no processing is in flight (tests, shutdown). */
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+    async stop() {
+      stopping = true;
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}
+
+/** Errors are logged by class and code only: messages can quote a phone number. */
+export function errorSummary(err: unknown) {
+  if (err instanceof Error) {
+    const code = (err as { code?: unknown }).code;
+    return { type: err.name, code: typeof code === 'string' || typeof code === 'number' ? code : undefined };
+  }
+  return { type: typeof err };
+}

@@ -1,0 +1,53 @@
+import type { EscalationReason, Profile, RiskCategory } from '../../flows/faro/types.ts';
+import type { Channel, Lang } from '../channels/inbound-message.ts';
+import type { TranscriptEntry } from '../store/store.ts';
+
+/** A unit of work for the outbox: a stored message, or a last message to an erased user. */
+export type OutboxJob =
+  | { kind: 'stored'; conversationId: string; messageId: string; channel: Channel }
+  | { kind: 'ephemeral'; id: string; channel: Channel; addressEnc: string; from: string; body: string };
+
+export interface Outbox {
+  enqueue(jobs: OutboxJob[]): Promise<void>;
+  /** Waits until nothing is queued or in flight (tests, graceful shutdown). */
+  drain(timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Delayed events for a conversation (XState `after` is not restored from snapshots). */
+export interface Timers {
+  schedule(args: { key: string; conversationId: string; event: 'NO_ANSWER'; delayMs: number }): Promise<void>;
+  cancel(key: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface EscalateInput {
+  conversationId: string;
+  reason: EscalationReason;
+  risk?: RiskCategory;
+  channel: Channel;
+  lang: Lang;
+  profile: Profile;
+  topicsSeen: string[];
+  now: number;
+}
+
+export interface EscalateResult {
+  ticketId: string;
+  created: boolean;
+  /** Within business hours now. */
+  open: boolean;
+  /** What to tell the user about the wait, already in their language. */
+  notice: string | null;
+}
+
+/** What the engine needs from the handoff (tickets) side. */
+export interface Handoff {
+  escalate(input: EscalateInput): Promise<EscalateResult>;
+  /** The user went back to the bot while waiting. */
+  cancel(conversationId: string, now: number): Promise<void>;
+  /** New transcript lines for a conversation that has an open ticket (live to staff). */
+  transcriptAdded(conversationId: string, ticketId: string, entries: TranscriptEntry[]): Promise<void>;
+  /** Erase at the user's request: close open tickets, scrub closed ones. */
+  erase(conversationId: string, now: number): Promise<void>;
+}

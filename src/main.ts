@@ -1,0 +1,53 @@
+import { buildApp } from './app.ts';
+import { buildServices } from './build-services.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+
+/** Entry point: parse config, build, listen, and shut down gracefully on SIGTERM/SIGINT. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  if (config.dataKeyGenerated) {
+    logger.warn(
+      { event: 'data_key_generated' },
+      'No DATA_KEY: made a random one for this run (fine for trying Faro, not for production).',
+    );
+  }
+  const services = await buildServices(config, logger);
+  const app = await buildApp(services);
+  await services.start();
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.info({
+    event: 'listening',
+    port: config.PORT,
+    store: config.storeKind,
+    twilio: config.twilioConfigured,
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ event: 'shutting_down', signal });
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    // Stop taking webhooks, let in-flight requests finish, then drain work and close Redis.
+    await app.close();
+    await services.stop();
+    logger.info({ event: 'stopped' });
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,60 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Counts only: nothing here says who wrote or what. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'faro_' });
+  return {
+    registry,
+    messagesIn: new Counter({
+      name: 'faro_messages_in_total',
+      help: 'Inbound webhooks by channel and result (recorded, duplicate, outage)',
+      labelNames: ['channel', 'result'] as const,
+      registers: [registry],
+    }),
+    messagesOut: new Counter({
+      name: 'faro_messages_out_total',
+      help: 'Outbound messages by channel and status',
+      labelNames: ['channel', 'status'] as const,
+      registers: [registry],
+    }),
+    statusCallbacks: new Counter({
+      name: 'faro_status_callbacks_total',
+      help: 'Twilio status callbacks by status',
+      labelNames: ['status'] as const,
+      registers: [registry],
+    }),
+    stepSeconds: new Histogram({
+      name: 'faro_step_seconds',
+      help: 'Time to process one inbound message (load, step, commit)',
+      labelNames: ['channel'] as const,
+      buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+    escalations: new Counter({
+      name: 'faro_escalations_total',
+      help: 'Escalations to a person by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    topicsViewed: new Counter({
+      name: 'faro_topics_viewed_total',
+      help: 'Topic screens shown, by screen id',
+      labelNames: ['screen'] as const,
+      registers: [registry],
+    }),
+    outboxRetries: new Counter({
+      name: 'faro_outbox_retries_total',
+      help: 'Outbound sends that failed and will be retried',
+      labelNames: ['channel'] as const,
+      registers: [registry],
+    }),
+    queueWaiting: new Gauge({
+      name: 'faro_handoff_queue_waiting',
+      help: 'Tickets waiting for a person',
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

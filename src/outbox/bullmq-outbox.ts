@@ -1,0 +1,88 @@
+import { Queue, Worker } from 'bullmq';
+import type { Cluster, Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Channel } from '../channels/inbound-message.ts';
+import type { Outbox, OutboxJob } from '../engine/ports.ts';
+import type { DeliveryResult } from './deliver.ts';
+
+type Deliver = (job: OutboxJob, opts: { finalAttempt: boolean }) => Promise<DeliveryResult>;
+
+/**
+ * The durable outbox: one BullMQ queue per channel, so each gets its own rate limit
+ * (BullMQ's limiter is global across workers: N instances still send at most `perSecond`).
+ * Job ids are the message ids, so a message handed over twice after a crash is queued once.
+ * https://docs.bullmq.io/guide/rate-limiting
+ */
+export function createBullmqOutbox({
+  connection,
+  prefix,
+  deliver,
+  perSecond,
+  maxAttempts,
+  logger,
+  concurrency = 8,
+}: {
+  connection: () => Redis | Cluster;
+  prefix: string;
+  deliver: Deliver;
+  perSecond: Record<Channel, number>;
+  maxAttempts: number;
+  logger: Logger;
+  concurrency?: number;
+}): Outbox & { workers: Worker[] } {
+  const channels: Channel[] = ['sms', 'whatsapp'];
+  const queues = Object.fromEntries(
+    channels.map((c) => [
+      c,
+      new Queue(`outbox-${c}`, { connection: connection(), prefix: `{${prefix}bull}` }),
+    ]),
+  ) as Record<Channel, Queue>;
+  const workers = channels.map(
+    (c) =>
+      new Worker(
+        `outbox-${c}`,
+        async (job) => deliver(job.data as OutboxJob, { finalAttempt: job.attemptsMade + 1 >= maxAttempts }),
+        {
+          connection: connection(),
+          prefix: `{${prefix}bull}`,
+          concurrency,
+          limiter: { max: perSecond[c], duration: 1_000 },
+        },
+      ),
+  );
+  for (const w of workers) {
+    w.on('error', (err) => logger.warn({ event: 'outbox_worker_error', type: err.name }));
+  }
+
+  return {
+    workers,
+    async enqueue(jobs) {
+      for (const job of jobs) {
+        const jobId = job.kind === 'stored' ? `m-${job.conversationId}-${job.messageId}` : job.id;
+        await queues[job.channel].add('send', job, {
+          jobId: jobId.replace(/[:]/g, '_'),
+          attempts: maxAttempts,
+          backoff: { type: 'exponential', delay: 1_000 },
+          // Keep finished jobs a day so a late duplicate hand-over is still recognised, then drop them.
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        });
+      }
+    },
+    async drain(timeoutMs = 30_000) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        const counts = await Promise.all(
+          channels.map((c) => queues[c].getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
+        );
+        if (counts.every((k) => Object.values(k).every((n) => n === 0))) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('outbox did not drain');
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(channels.map((c) => queues[c].close()));
+    },
+  };
+}

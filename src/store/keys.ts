@@ -1,0 +1,45 @@
+/**
+ * Every Redis key Faro writes, in one place, with its lifetime. Keys about one conversation
+ * share the hash tag `{c:<id>}` so that they live on one Redis Cluster node and one Lua
+ * script can touch them together. The conversation id is an HMAC of the address, never
+ * the number itself.
+ */
+export function conversationKeys(prefix: string, conversationId: string) {
+  const tag = `${prefix}{c:${conversationId}}`;
+  return {
+    /** JSON ConversationRecord. */
+    record: `${tag}:conv`,
+    /** List of StoredInbound JSON, oldest first: received but not yet processed. */
+    inbox: `${tag}:inbox`,
+    /** Set of message ids seen on a UTC day (dedupe); today's and yesterday's are checked. */
+    seen: (day: number) => `${tag}:seen:${day}`,
+    /** Lock held while one process steps this conversation. */
+    lock: `${tag}:lock`,
+    /** List of outbound message ids committed but not yet handed to the outbox. */
+    outq: `${tag}:outq`,
+    /** Hash of outbound message id → OutboundMessage JSON. */
+    messages: `${tag}:msgs`,
+    /** List of TranscriptEntry JSON (capped). */
+    transcript: `${tag}:transcript`,
+    /** Flood counter for one minute. */
+    flood: (minute: number) => `${tag}:flood:${minute}`,
+  };
+}
+
+export function globalKeys(prefix: string) {
+  return {
+    /** Sorted set: conversation ids with work to do, scored by when they were touched. */
+    pending: `${prefix}pending`,
+    /** Twilio MessageSid of an outbound message → "<conversationId> <messageId>". */
+    sid: (sid: string) => `${prefix}sid:${sid}`,
+  };
+}
+
+export const TTL = {
+  /** Twilio retries for a while; every MessageSid is remembered for 24 to 48 hours (DESIGN §2). */
+  dedupeSeconds: 48 * 3600,
+  dayMs: 24 * 3600 * 1000,
+  lockMs: 30_000,
+  sidSeconds: 7 * 24 * 3600,
+  transcriptMax: 500,
+} as const;

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../engine/clock.ts';
+import { TTL } from '../keys.ts';
+import type {
+  CommitStep,
+  ConversationRecord,
+  ConversationStore,
+  OutboundMessage,
+  StoredInbound,
+  TranscriptEntry,
+} from '../store.ts';
+
+interface ConversationData {
+  record: ConversationRecord | null;
+  inbox: StoredInbound[];
+  seen: Map<string, number>;
+  lock: { token: string; until: number } | null;
+  outq: string[];
+  messages: Map<string, OutboundMessage>;
+  transcript: TranscriptEntry[];
+  flood: Map<number, number>;
+  expiresAt: number;
+}
+
+/**
+ * The embedded store: everything in this process, lost on restart. It keeps the same
+ * contract as the Redis store (test/store/contract.ts runs against both), including expiry.
+ */
+export function createMemoryStore({ clock }: { clock: Clock }): ConversationStore {
+  const conversations = new Map<string, ConversationData>();
+  const pending = new Map<string, number>();
+  const sids = new Map<string, { conversationId: string; messageId: string; expiresAt: number }>();
+  const clone = <T>(v: T): T => structuredClone(v);
+
+  function get(id: string): ConversationData | undefined {
+    const data = conversations.get(id);
+    if (data && data.expiresAt <= clock.now()) {
+      conversations.delete(id);
+      return undefined;
+    }
+    return data;
+  }
+  function getOrCreate(id: string): ConversationData {
+    let data = get(id);
+    if (!data) {
+      data = {
+        record: null,
+        inbox: [],
+        seen: new Map(),
+        lock: null,
+        outq: [],
+        messages: new Map(),
+        transcript: [],
+        flood: new Map(),
+        expiresAt: clock.now() + TTL.dedupeSeconds * 1000,
+      };
+      conversations.set(id, data);
+    }
+    return data;
+  }
+  const touch = (data: ConversationData, ttlSeconds: number) => {
+    data.expiresAt = Math.max(data.expiresAt, clock.now() + ttlSeconds * 1000);
+  };
+
+  return {
+    async recordInbound(id, inbound) {
+      const data = getOrCreate(id);
+      const seenUntil = data.seen.get(inbound.id);
+      if (seenUntil !== undefined && seenUntil > clock.now()) return 'duplicate';
+      data.seen.set(inbound.id, clock.now() + TTL.dedupeSeconds * 1000);
+      data.inbox.push(clone(inbound));
+      touch(data, TTL.dedupeSeconds);
+      return 'recorded';
+    },
+    async peekInbox(id) {
+      const head = get(id)?.inbox[0];
+      return head ? clone(head) : null;
+    },
+    async inboxLength(id) {
+      return get(id)?.inbox.length ?? 0;
+    },
+    async acquireLock(id, ttlMs) {
+      const data = getOrCreate(id);
+      if (data.lock && data.lock.until > clock.now()) return null;
+      const token = randomUUID();
+      data.lock = { token, until: clock.now() + ttlMs };
+      return token;
+    },
+    async releaseLock(id, token) {
+      const data = get(id);
+      if (data?.lock?.token === token) data.lock = null;
+    },
+    async load(id) {
+      const record = get(id)?.record;
+      return record ? clone(record) : null;
+    },
+    async commit(step: CommitStep) {
+      const data = getOrCreate(step.conversationId);
+      const current = data.record?.version ?? 0;
+      if (current !== step.expectedVersion) return 'conflict';
+      if (data.inbox[0]?.id !== step.processedInboxId) return 'conflict';
+      data.inbox.shift();
+      data.record = clone({ ...step.record, version: current + 1 });
+      for (const m of step.outbound) {
+        data.messages.set(m.id, clone(m));
+        data.outq.push(m.id);
+      }
+      data.transcript.push(...clone(step.transcript));
+      if (data.transcript.length > TTL.transcriptMax)
+        data.transcript.splice(0, data.transcript.length - TTL.transcriptMax);
+      data.expiresAt = clock.now() + step.ttlSeconds * 1000;
+      return 'committed';
+    },
+    async saveRecord(record, expectedVersion, ttlSeconds) {
+      const data = getOrCreate(record.id);
+      if ((data.record?.version ?? 0) !== expectedVersion) return false;
+      data.record = clone({ ...record, version: expectedVersion + 1 });
+      data.expiresAt = clock.now() + ttlSeconds * 1000;
+      return true;
+    },
+    async pendingOutbound(id) {
+      return [...(get(id)?.outq ?? [])];
+    },
+    async ackOutbound(id, ids) {
+      const data = get(id);
+      if (data) data.outq = data.outq.filter((m) => !ids.includes(m));
+    },
+    async addOutbound(message, entry, ttlSeconds) {
+      const data = getOrCreate(message.conversationId);
+      data.messages.set(message.id, clone(message));
+      data.outq.push(message.id);
+      if (entry) data.transcript.push(clone(entry));
+      touch(data, ttlSeconds);
+    },
+    async getMessage(id, messageId) {
+      const m = get(id)?.messages.get(messageId);
+      return m ? clone(m) : null;
+    },
+    async updateMessage(id, messageId, patch, statusRank) {
+      const m = get(id)?.messages.get(messageId);
+      if (!m) return null;
+      const { status, ...rest } = patch;
+      Object.assign(m, rest, { updatedAt: clock.now() });
+      if (status !== undefined) {
+        const forward = !statusRank || (statusRank[status] ?? -1) > (statusRank[m.status] ?? -1);
+        if (forward && (!statusRank || status in statusRank)) m.status = status;
+      }
+      return clone(m);
+    },
+    async findMessageBySid(sid) {
+      const hit = sids.get(sid);
+      if (!hit || hit.expiresAt <= clock.now()) return null;
+      return { conversationId: hit.conversationId, messageId: hit.messageId };
+    },
+    async linkSid(sid, conversationId, messageId) {
+      sids.set(sid, { conversationId, messageId, expiresAt: clock.now() + TTL.sidSeconds * 1000 });
+    },
+    async transcript(id) {
+      return clone(get(id)?.transcript ?? []);
+    },
+    async appendTranscript(id, entries, ttlSeconds) {
+      const data = getOrCreate(id);
+      data.transcript.push(...clone(entries));
+      touch(data, ttlSeconds);
+    },
+    async markPending(id, at) {
+      pending.set(id, at);
+    },
+    async listPending(olderThan, limit) {
+      return [...pending.entries()]
+        .filter(([, at]) => at <= olderThan)
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, limit)
+        .map(([id]) => id);
+    },
+    async clearPendingIfIdle(id) {
+      pending.delete(id);
+      const data = get(id);
+      if (data && (data.inbox.length > 0 || data.outq.length > 0)) {
+        pending.set(id, clock.now());
+        return false;
+      }
+      return true;
+    },
+    async countRecent(id, minute) {
+      const data = getOrCreate(id);
+      const n = (data.flood.get(minute) ?? 0) + 1;
+      data.flood.set(minute, n);
+      for (const m of data.flood.keys()) if (m < minute - 1) data.flood.delete(m);
+      return n;
+    },
+    async erase(id) {
+      conversations.delete(id);
+      pending.delete(id);
+      for (const [sid, hit] of sids) if (hit.conversationId === id) sids.delete(sid);
+    },
+    async ping() {},
+    async close() {},
+  };
+}

@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import type { Cluster, Redis } from 'ioredis';
+import type { Clock } from '../../engine/clock.ts';
+import { conversationKeys, globalKeys, TTL } from '../keys.ts';
+import type {
+  ConversationRecord,
+  ConversationStore,
+  OutboundMessage,
+  StoredInbound,
+  TranscriptEntry,
+} from '../store.ts';
+import { COMMIT_STEP, RECORD_INBOUND, RELEASE_LOCK, SAVE_RECORD, UPDATE_MESSAGE } from './scripts.ts';
+
+type Client = Redis | Cluster;
+type Scripted = Client & {
+  faroRecordInbound(
+    k1: string,
+    k2: string,
+    k3: string,
+    id: string,
+    ttl: number,
+    json: string,
+  ): Promise<number>;
+  faroCommit(...args: Array<string | number>): Promise<number>;
+  faroSaveRecord(key: string, expected: number, json: string, ttlMs: number): Promise<number>;
+  faroUpdateMessage(
+    key: string,
+    id: string,
+    patch: string,
+    rank: string,
+    now: number,
+  ): Promise<string | null>;
+  faroReleaseLock(key: string, token: string): Promise<number>;
+};
+
+function defineScripts(client: Client): Scripted {
+  const c = client as Scripted;
+  if (typeof c.faroCommit === 'function') return c;
+  client.defineCommand('faroRecordInbound', { numberOfKeys: 3, lua: RECORD_INBOUND });
+  client.defineCommand('faroCommit', { numberOfKeys: 5, lua: COMMIT_STEP });
+  client.defineCommand('faroSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD });
+  client.defineCommand('faroUpdateMessage', { numberOfKeys: 1, lua: UPDATE_MESSAGE });
+  client.defineCommand('faroReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
+  return c;
+}
+
+/** The production store: every conversation's keys share a hash tag; each step is one Lua call. */
+export function createRedisStore({
+  redis,
+  prefix,
+  clock,
+}: {
+  redis: Client;
+  prefix: string;
+  clock: Clock;
+}): ConversationStore {
+  const r = defineScripts(redis);
+  const keys = (id: string) => conversationKeys(prefix, id);
+  const g = globalKeys(prefix);
+  const day = () => Math.floor(clock.now() / TTL.dayMs);
+
+  return {
+    async recordInbound(id, inbound) {
+      const k = keys(id);
+      const d = day();
+      const ok = await r.faroRecordInbound(
+        k.seen(d),
+        k.seen(d - 1),
+        k.inbox,
+        inbound.id,
+        TTL.dedupeSeconds,
+        JSON.stringify(inbound),
+      );
+      return ok === 1 ? 'recorded' : 'duplicate';
+    },
+    async peekInbox(id) {
+      const raw = await r.lindex(keys(id).inbox, 0);
+      return raw ? (JSON.parse(raw) as StoredInbound) : null;
+    },
+    async inboxLength(id) {
+      return r.llen(keys(id).inbox);
+    },
+    async acquireLock(id, ttlMs) {
+      const token = randomUUID();
+      const ok = await r.set(keys(id).lock, token, 'PX', ttlMs, 'NX');
+      return ok === 'OK' ? token : null;
+    },
+    async releaseLock(id, token) {
+      await r.faroReleaseLock(keys(id).lock, token);
+    },
+    async load(id) {
+      const [v, json] = await r.hmget(keys(id).record, 'v', 'json');
+      if (!json) return null;
+      return { ...(JSON.parse(json) as ConversationRecord), version: Number(v) };
+    },
+    async commit(step) {
+      const k = keys(step.conversationId);
+      const args: Array<string | number> = [
+        k.record,
+        k.inbox,
+        k.outq,
+        k.messages,
+        k.transcript,
+        step.expectedVersion,
+        step.processedInboxId,
+        JSON.stringify(step.record),
+        step.ttlSeconds * 1000,
+        TTL.transcriptMax,
+        step.outbound.length,
+      ];
+      for (const m of step.outbound) args.push(m.id, JSON.stringify(m));
+      args.push(step.transcript.length, ...step.transcript.map((t) => JSON.stringify(t)));
+      const result = await r.faroCommit(...args);
+      return result === 1 ? 'committed' : 'conflict';
+    },
+    async saveRecord(record, expectedVersion, ttlSeconds) {
+      return (
+        (await r.faroSaveRecord(
+          keys(record.id).record,
+          expectedVersion,
+          JSON.stringify(record),
+          ttlSeconds * 1000,
+        )) === 1
+      );
+    },
+    async pendingOutbound(id) {
+      return r.lrange(keys(id).outq, 0, -1);
+    },
+    async ackOutbound(id, ids) {
+      if (ids.length === 0) return;
+      const pipe = r.pipeline();
+      for (const m of ids) pipe.lrem(keys(id).outq, 1, m);
+      await pipe.exec();
+    },
+    async addOutbound(message, entry, ttlSeconds) {
+      const k = keys(message.conversationId);
+      const tx = r.multi();
+      tx.hset(k.messages, message.id, JSON.stringify(message));
+      tx.rpush(k.outq, message.id);
+      if (entry) tx.rpush(k.transcript, JSON.stringify(entry)).ltrim(k.transcript, -TTL.transcriptMax, -1);
+      for (const key of [k.messages, k.outq, k.transcript]) tx.expire(key, ttlSeconds, 'GT');
+      tx.expire(k.messages, ttlSeconds, 'NX')
+        .expire(k.outq, ttlSeconds, 'NX')
+        .expire(k.transcript, ttlSeconds, 'NX');
+      await tx.exec();
+    },
+    async getMessage(id, messageId) {
+      const raw = await r.hget(keys(id).messages, messageId);
+      return raw ? (JSON.parse(raw) as OutboundMessage) : null;
+    },
+    async updateMessage(id, messageId, patch, statusRank) {
+      const rank = statusRank ?? (patch.status ? { [patch.status]: Number.MAX_SAFE_INTEGER } : {});
+      const raw = await r.faroUpdateMessage(
+        keys(id).messages,
+        messageId,
+        JSON.stringify(patch),
+        JSON.stringify(rank),
+        clock.now(),
+      );
+      return raw ? (JSON.parse(raw) as OutboundMessage) : null;
+    },
+    async findMessageBySid(sid) {
+      const raw = await r.get(g.sid(sid));
+      if (!raw) return null;
+      const [conversationId, messageId] = raw.split(' ');
+      return conversationId && messageId ? { conversationId, messageId } : null;
+    },
+    async linkSid(sid, conversationId, messageId) {
+      await r.set(g.sid(sid), `${conversationId} ${messageId}`, 'EX', TTL.sidSeconds);
+    },
+    async transcript(id) {
+      const raw = await r.lrange(keys(id).transcript, 0, -1);
+      return raw.map((t) => JSON.parse(t) as TranscriptEntry);
+    },
+    async appendTranscript(id, entries, ttlSeconds) {
+      if (entries.length === 0) return;
+      const k = keys(id);
+      await r
+        .multi()
+        .rpush(k.transcript, ...entries.map((e) => JSON.stringify(e)))
+        .ltrim(k.transcript, -TTL.transcriptMax, -1)
+        .expire(k.transcript, ttlSeconds)
+        .exec();
+    },
+    async markPending(id, at) {
+      await r.zadd(g.pending, at, id);
+    },
+    async listPending(olderThan, limit) {
+      return r.zrangebyscore(g.pending, '-inf', olderThan, 'LIMIT', 0, limit);
+    },
+    async clearPendingIfIdle(id) {
+      await r.zrem(g.pending, id);
+      const k = keys(id);
+      const [inbox, outq] = await Promise.all([r.llen(k.inbox), r.llen(k.outq)]);
+      if (inbox + outq > 0) {
+        await r.zadd(g.pending, clock.now(), id);
+        return false;
+      }
+      return true;
+    },
+    async countRecent(id, minute) {
+      const key = keys(id).flood(minute);
+      const [[, n]] = (await r.multi().incr(key).expire(key, 120).exec()) as [[null, number], [null, number]];
+      return n;
+    },
+    async erase(id) {
+      const k = keys(id);
+      const sids = Object.values(await r.hgetall(k.messages))
+        .map((raw) => (JSON.parse(raw) as OutboundMessage).sid)
+        .filter((s): s is string => Boolean(s));
+      const d = day();
+      const minute = Math.floor(clock.now() / 60_000);
+      await r.del(
+        k.record,
+        k.inbox,
+        k.outq,
+        k.messages,
+        k.transcript,
+        k.lock,
+        k.seen(d),
+        k.seen(d - 1),
+        k.flood(minute),
+        k.flood(minute - 1),
+      );
+      await r.zrem(g.pending, id);
+      for (const sid of sids) await r.del(g.sid(sid));
+    },
+    async ping() {
+      await r.ping();
+    },
+    async close() {
+      await r.quit().catch(() => undefined);
+    },
+  };
+}

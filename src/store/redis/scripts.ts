@@ -1,0 +1,85 @@
+/**
+ * Lua scripts that make each step atomic on one conversation's keys (one hash slot).
+ * https://redis.io/docs/latest/develop/interact/programmability/eval-intro/
+ */
+
+/** KEYS: seenToday, seenYesterday, inbox. ARGV: id, ttlSeconds, inboundJson. */
+export const RECORD_INBOUND = `
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 or redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then
+  return 0
+end
+redis.call('SADD', KEYS[1], ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('RPUSH', KEYS[3], ARGV[3])
+if redis.call('TTL', KEYS[3]) < tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[3], ARGV[2]) end
+return 1
+`;
+
+/**
+ * KEYS: record, inbox, outq, msgs, transcript.
+ * ARGV: expectedVersion, processedId, recordJson, ttlMs, transcriptMax, nOut, (id, json)*nOut, nT, json*nT.
+ * Returns 1 committed, 0 version conflict, -1 inbox head changed.
+ */
+export const COMMIT_STEP = `
+local cur = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+if cur ~= tonumber(ARGV[1]) then return 0 end
+local head = redis.call('LINDEX', KEYS[2], 0)
+if not head or cjson.decode(head).id ~= ARGV[2] then return -1 end
+redis.call('LPOP', KEYS[2])
+redis.call('HSET', KEYS[1], 'v', cur + 1, 'json', ARGV[3])
+local i = 7
+for _ = 1, tonumber(ARGV[6]) do
+  redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1])
+  redis.call('RPUSH', KEYS[3], ARGV[i])
+  i = i + 2
+end
+local nt = tonumber(ARGV[i])
+i = i + 1
+for _ = 1, nt do
+  redis.call('RPUSH', KEYS[5], ARGV[i])
+  i = i + 1
+end
+redis.call('LTRIM', KEYS[5], -tonumber(ARGV[5]), -1)
+for k = 1, 5 do redis.call('PEXPIRE', KEYS[k], ARGV[4]) end
+return 1
+`;
+
+/** KEYS: record. ARGV: expectedVersion, recordJson, ttlMs. */
+export const SAVE_RECORD = `
+local cur = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+if cur ~= tonumber(ARGV[1]) then return 0 end
+redis.call('HSET', KEYS[1], 'v', cur + 1, 'json', ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1
+`;
+
+/**
+ * KEYS: msgs. ARGV: messageId, patchJson, rankJson, now.
+ * A status only moves forward by rank; other fields are applied as given.
+ */
+export const UPDATE_MESSAGE = `
+local raw = redis.call('HGET', KEYS[1], ARGV[1])
+if not raw then return nil end
+local m = cjson.decode(raw)
+local patch = cjson.decode(ARGV[2])
+local rank = cjson.decode(ARGV[3])
+for k, v in pairs(patch) do
+  if k == 'status' then
+    local new = rank[v]
+    local old = rank[m.status] or -1
+    if new ~= nil and new > old then m.status = v end
+  else
+    m[k] = v
+  end
+end
+m.updatedAt = tonumber(ARGV[4])
+local out = cjson.encode(m)
+redis.call('HSET', KEYS[1], ARGV[1], out)
+return out
+`;
+
+/** KEYS: lock. ARGV: token. Deletes the lock only if we still hold it. */
+export const RELEASE_LOCK = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;

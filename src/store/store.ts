@@ -1,0 +1,137 @@
+import type { Channel } from '../channels/inbound-message.ts';
+
+/** A received message (or an internal event) waiting in a conversation's inbox. */
+export interface StoredInbound {
+  /** MessageSid for user messages; `evt-…` for internal events (timers, staff actions). */
+  id: string;
+  kind: 'message' | 'event';
+  channel: Channel;
+  /** The sender's address, AES-GCM encrypted. */
+  addressEnc: string;
+  /** Our number the user wrote to. */
+  to: string;
+  text: string;
+  mediaCount: number;
+  mediaTypes: string[];
+  receivedAt: number;
+  /** For kind 'event': the event name and data. */
+  event?: { type: string; data?: Record<string, unknown> };
+}
+
+export interface ConversationRecord {
+  id: string;
+  version: number;
+  channel: Channel;
+  addressEnc: string;
+  to: string;
+  flowVersion: number;
+  /** The XState snapshot's value and context, as JSON. */
+  state: { value: unknown; context: unknown } | null;
+  /** Twilio said the user opted out (21610): send nothing until they write again. */
+  stopped: boolean;
+  /** The open ticket, while a person is involved. */
+  ticketId: string | null;
+  /** Marks a child travelling alone: shorter retention. */
+  childAlone: boolean;
+  createdAt: number;
+  updatedAt: number;
+  lastInboundAt: number;
+}
+
+export type MessageStatus = string;
+
+export interface OutboundMessage {
+  id: string;
+  conversationId: string;
+  channel: Channel;
+  body: string;
+  origin: 'bot' | 'staff' | 'system';
+  status: MessageStatus;
+  sid: string | null;
+  attempts: number;
+  error: string | null;
+  createdAt: number;
+  updatedAt: number;
+  /** Staff member who wrote it, for staff messages. */
+  author?: string;
+}
+
+export interface TranscriptEntry {
+  at: number;
+  from: 'user' | 'bot' | 'staff' | 'system';
+  text: string;
+  /** Outbound message id, to show delivery status. */
+  messageId?: string;
+  /** Screen or topic the bot showed, for staff context. */
+  screen?: string;
+  author?: string;
+}
+
+export interface CommitStep {
+  conversationId: string;
+  /** Version loaded; 0 when the conversation is new. The commit fails if it changed. */
+  expectedVersion: number;
+  record: ConversationRecord;
+  /** The inbox head that was processed; removed in the same atomic step. */
+  processedInboxId: string;
+  outbound: OutboundMessage[];
+  transcript: TranscriptEntry[];
+  ttlSeconds: number;
+}
+
+/**
+ * Everything the engine needs from storage. Two implementations pass one contract suite:
+ * `redis/` (ioredis, Lua for atomic steps) and `memory/` (embedded mode and unit tests).
+ */
+export interface ConversationStore {
+  /** Dedupe on the message id and append to the inbox, atomically. */
+  recordInbound(conversationId: string, inbound: StoredInbound): Promise<'recorded' | 'duplicate'>;
+  peekInbox(conversationId: string): Promise<StoredInbound | null>;
+  inboxLength(conversationId: string): Promise<number>;
+
+  acquireLock(conversationId: string, ttlMs: number): Promise<string | null>;
+  releaseLock(conversationId: string, token: string): Promise<void>;
+
+  load(conversationId: string): Promise<ConversationRecord | null>;
+  /** Save the record, pop the processed inbox head, queue outbound ids: all or nothing. */
+  commit(step: CommitStep): Promise<'committed' | 'conflict'>;
+  /** Save the record alone (compare-and-set on version), for staff-side changes. */
+  saveRecord(record: ConversationRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean>;
+
+  /** Outbound ids committed but not yet handed to the outbox. */
+  pendingOutbound(conversationId: string): Promise<string[]>;
+  ackOutbound(conversationId: string, messageIds: string[]): Promise<void>;
+  /** Store an outbound message written outside a flow step (a staff reply). */
+  addOutbound(
+    message: OutboundMessage,
+    transcript: TranscriptEntry | null,
+    ttlSeconds: number,
+  ): Promise<void>;
+  getMessage(conversationId: string, messageId: string): Promise<OutboundMessage | null>;
+  updateMessage(
+    conversationId: string,
+    messageId: string,
+    patch: Partial<Pick<OutboundMessage, 'status' | 'sid' | 'attempts' | 'error'>>,
+    /** When given, `status` only moves to a higher rank (a late "sent" never overwrites "delivered"). */
+    statusRank?: Readonly<Record<string, number>>,
+  ): Promise<OutboundMessage | null>;
+  findMessageBySid(sid: string): Promise<{ conversationId: string; messageId: string } | null>;
+  linkSid(sid: string, conversationId: string, messageId: string): Promise<void>;
+
+  transcript(conversationId: string): Promise<TranscriptEntry[]>;
+  appendTranscript(conversationId: string, entries: TranscriptEntry[], ttlSeconds: number): Promise<void>;
+
+  markPending(conversationId: string, at: number): Promise<void>;
+  /** Conversation ids touched before `olderThan` with work possibly left. */
+  listPending(olderThan: number, limit: number): Promise<string[]>;
+  /** Remove from pending if the inbox and the outbound queue are empty. */
+  clearPendingIfIdle(conversationId: string): Promise<boolean>;
+
+  /** Counts a sender's messages in the current minute. */
+  countRecent(conversationId: string, minute: number): Promise<number>;
+
+  /** Delete every key about this conversation. */
+  erase(conversationId: string): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+import { Queue, Worker } from 'bullmq';
+import type { Cluster, Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Timers } from '../engine/ports.ts';
+
+type Fire = (conversationId: string, event: 'NO_ANSWER', key: string) => Promise<unknown>;
+
+/**
+ * Durable timers: a delayed BullMQ job per timer, keyed so that scheduling again replaces
+ * it and cancelling removes it. The job only drops an event into the conversation's inbox.
+ */
+export function createBullmqTimers({
+  connection,
+  prefix,
+  fire,
+  logger,
+}: {
+  connection: () => Redis | Cluster;
+  prefix: string;
+  fire: Fire;
+  logger: Logger;
+}): Timers {
+  const queue = new Queue('timers', { connection: connection(), prefix: `{${prefix}bull}` });
+  const worker = new Worker(
+    'timers',
+    async (job) => {
+      const { conversationId, event } = job.data as { conversationId: string; event: 'NO_ANSWER' };
+      await fire(conversationId, event, job.id ?? '');
+    },
+    { connection: connection(), prefix: `{${prefix}bull}`, concurrency: 4 },
+  );
+  worker.on('error', (err) => logger.warn({ event: 'timer_worker_error', type: err.name }));
+  return {
+    async schedule({ key, conversationId, event, delayMs }) {
+      await queue.remove(key);
+      await queue.add(
+        event,
+        { conversationId, event },
+        { jobId: key, delay: delayMs, removeOnComplete: true, removeOnFail: { age: 86_400 } },
+      );
+    },
+    async cancel(key) {
+      await queue.remove(key);
+    },
+    async close() {
+      await worker.close();
+      await queue.close();
+    },
+  };
+}

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/engine/clock.ts';
+import type {
+  ConversationRecord,
+  ConversationStore,
+  OutboundMessage,
+  StoredInbound,
+} from '../../src/store/store.ts';
+
+type Factory = (
+  clock: ReturnType<typeof createManualClock>,
+) => Promise<{ store: ConversationStore; cleanup(): Promise<void> }>;
+
+const inbound = (id: string, text = 'hola'): StoredInbound => ({
+  id,
+  kind: 'message',
+  channel: 'sms',
+  addressEnc: 'v1.enc',
+  to: '+15005550006',
+  text,
+  mediaCount: 0,
+  mediaTypes: [],
+  receivedAt: 1,
+});
+const record = (id: string, version = 0): ConversationRecord => ({
+  id,
+  version,
+  channel: 'sms',
+  addressEnc: 'v1.enc',
+  to: '+15005550006',
+  flowVersion: 1,
+  state: { value: { bot: 'menu' }, context: { lang: 'es' } },
+  stopped: false,
+  ticketId: null,
+  childAlone: false,
+  createdAt: 1,
+  updatedAt: 1,
+  lastInboundAt: 1,
+});
+const outbound = (conversationId: string, id: string): OutboundMessage => ({
+  id,
+  conversationId,
+  channel: 'sms',
+  body: 'Hola',
+  origin: 'bot',
+  status: 'pending',
+  sid: null,
+  attempts: 0,
+  error: null,
+  createdAt: 1,
+  updatedAt: 1,
+});
+const RANK = { pending: -1, queued: 2, sent: 4, failed: 5, delivered: 7, read: 8 };
+
+/** The behaviour every ConversationStore must have; run against memory and Redis. */
+export function storeContract(name: string, factory: Factory) {
+  describe(`${name} store contract`, () => {
+    const withStore = async (
+      fn: (s: ConversationStore, clock: ReturnType<typeof createManualClock>) => Promise<void>,
+    ) => {
+      const clock = createManualClock();
+      const { store, cleanup } = await factory(clock);
+      try {
+        await fn(store, clock);
+      } finally {
+        await cleanup();
+      }
+    };
+
+    it('records a message once, however often Twilio retries it', () =>
+      withStore(async (s) => {
+        expect(await s.recordInbound('c1', inbound('SM1'))).toBe('recorded');
+        expect(await s.recordInbound('c1', inbound('SM1'))).toBe('duplicate');
+        expect(await s.inboxLength('c1')).toBe(1);
+      }));
+
+    it('keeps the inbox in arrival order', () =>
+      withStore(async (s) => {
+        for (const id of ['SM1', 'SM2', 'SM3']) await s.recordInbound('c1', inbound(id));
+        expect((await s.peekInbox('c1'))?.id).toBe('SM1');
+      }));
+
+    it('lets one holder take the lock and release only its own', () =>
+      withStore(async (s) => {
+        const a = await s.acquireLock('c1', 10_000);
+        expect(a).toBeTruthy();
+        expect(await s.acquireLock('c1', 10_000)).toBeNull();
+        await s.releaseLock('c1', 'not-mine');
+        expect(await s.acquireLock('c1', 10_000)).toBeNull();
+        await s.releaseLock('c1', a!);
+        expect(await s.acquireLock('c1', 10_000)).toBeTruthy();
+      }));
+
+    it('commits state, inbox pop, replies and transcript together, with compare-and-set', () =>
+      withStore(async (s) => {
+        await s.recordInbound('c1', inbound('SM1'));
+        await s.recordInbound('c1', inbound('SM2'));
+        const step = {
+          conversationId: 'c1',
+          expectedVersion: 0,
+          record: record('c1'),
+          processedInboxId: 'SM1',
+          outbound: [outbound('c1', 'SM1.0')],
+          transcript: [{ at: 1, from: 'user' as const, text: 'hola' }],
+          ttlSeconds: 3600,
+        };
+        expect(await s.commit(step)).toBe('committed');
+        expect(await s.commit(step)).toBe('conflict');
+        expect((await s.load('c1'))?.version).toBe(1);
+        expect((await s.peekInbox('c1'))?.id).toBe('SM2');
+        expect(await s.pendingOutbound('c1')).toEqual(['SM1.0']);
+        expect(await s.transcript('c1')).toHaveLength(1);
+        // The head changed under us: conflict, nothing written.
+        expect(await s.commit({ ...step, expectedVersion: 1, processedInboxId: 'SM9' })).toBe('conflict');
+        expect((await s.load('c1'))?.version).toBe(1);
+        await s.ackOutbound('c1', ['SM1.0']);
+        expect(await s.pendingOutbound('c1')).toEqual([]);
+      }));
+
+    it('saves a record only at the version it was loaded at', () =>
+      withStore(async (s) => {
+        expect(await s.saveRecord(record('c1'), 0, 3600)).toBe(true);
+        expect(await s.saveRecord(record('c1'), 0, 3600)).toBe(false);
+        expect(await s.saveRecord(record('c1'), 1, 3600)).toBe(true);
+        expect((await s.load('c1'))?.version).toBe(2);
+      }));
+
+    it('never moves a message status backwards', () =>
+      withStore(async (s) => {
+        await s.addOutbound(outbound('c1', 'm1'), null, 3600);
+        await s.updateMessage('c1', 'm1', { status: 'delivered', sid: 'SMx' }, RANK);
+        await s.updateMessage('c1', 'm1', { status: 'sent' }, RANK);
+        expect((await s.getMessage('c1', 'm1'))?.status).toBe('delivered');
+        await s.updateMessage('c1', 'm1', { status: 'read' }, RANK);
+        expect((await s.getMessage('c1', 'm1'))?.status).toBe('read');
+        await s.linkSid('SMx', 'c1', 'm1');
+        expect(await s.findMessageBySid('SMx')).toEqual({ conversationId: 'c1', messageId: 'm1' });
+      }));
+
+    it('keeps a conversation pending while it has work, and clears it when idle', () =>
+      withStore(async (s, clock) => {
+        await s.recordInbound('c1', inbound('SM1'));
+        await s.markPending('c1', clock.now());
+        expect(await s.listPending(clock.now(), 10)).toEqual(['c1']);
+        expect(await s.clearPendingIfIdle('c1')).toBe(false);
+        await s.commit({
+          conversationId: 'c1',
+          expectedVersion: 0,
+          record: record('c1'),
+          processedInboxId: 'SM1',
+          outbound: [],
+          transcript: [],
+          ttlSeconds: 3600,
+        });
+        expect(await s.clearPendingIfIdle('c1')).toBe(true);
+        expect(await s.listPending(clock.now() + 10_000, 10)).toEqual([]);
+      }));
+
+    it('counts messages per minute for flood control', () =>
+      withStore(async (s) => {
+        expect(await s.countRecent('c1', 100)).toBe(1);
+        expect(await s.countRecent('c1', 100)).toBe(2);
+        expect(await s.countRecent('c1', 101)).toBe(1);
+      }));
+
+    it('erases every trace of a conversation', () =>
+      withStore(async (s) => {
+        await s.recordInbound('c1', inbound('SM1'));
+        await s.addOutbound(outbound('c1', 'm1'), { at: 1, from: 'bot', text: 'x' }, 3600);
+        await s.linkSid('SMx', 'c1', 'm1');
+        await s.updateMessage('c1', 'm1', { sid: 'SMx' });
+        await s.saveRecord(record('c1'), 0, 3600);
+        await s.erase('c1');
+        expect(await s.load('c1')).toBeNull();
+        expect(await s.inboxLength('c1')).toBe(0);
+        expect(await s.transcript('c1')).toEqual([]);
+        expect(await s.findMessageBySid('SMx')).toBeNull();
+        // Erased means forgotten: the same id is new again.
+        expect(await s.recordInbound('c1', inbound('SM1'))).toBe('recorded');
+      }));
+  });
+}
