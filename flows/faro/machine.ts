@@ -2,7 +2,14 @@ import { assign, setup } from 'xstate';
 import type { Lang } from '../../src/channels/inbound-message.ts';
 import type { Topic } from '../content/types.ts';
 import { screenState, screenTransitions } from './screens.ts';
-import type { EscalationReason, FaroContext, FaroEvent, Profile, RiskCategory } from './types.ts';
+import type {
+  EscalationReason,
+  FaroContext,
+  FaroEvent,
+  Profile,
+  RiskCategory,
+  Understanding,
+} from './types.ts';
 import { CITIES } from './types.ts';
 
 /** Bump when a deployed snapshot may no longer fit the machine (DESIGN §4). */
@@ -352,6 +359,12 @@ export function createFaroMachine(topics: Topic[]) {
         on: {
           MESSAGE: [
             { guard: 'risk', actions: followUp },
+            // The user can always leave: the ticket stays with the person, who sees they left.
+            {
+              guard: { type: 'command', params: { is: 'menu' } },
+              target: 'bot.menu',
+              actions: { type: 'cancelHandoff' },
+            },
             { guard: { type: 'command', params: { is: 'erase' } }, target: 'bot.confirmErase' },
           ],
           TICKET_CLOSED: { target: 'bot.home', actions: { type: 'say', params: { key: 'handoff.closed' } } },
@@ -373,9 +386,12 @@ function loose(transitions: object[]): never[] {
   return transitions as never[];
 }
 
+/** Yes and no mean something only where a question asked for them; elsewhere they are text. */
+const isCommand = (c: Understanding['command']) => c !== null && c !== 'yes' && c !== 'no';
+
 function isPlain(event: FaroEvent): boolean {
   const m = msg(event);
-  return Boolean(m && !m.u.risk && !m.u.command);
+  return Boolean(m && !m.u.risk && !isCommand(m.u.command));
 }
 
 function isUnhandled(event: FaroEvent): boolean {

@@ -26,8 +26,8 @@ export function screenState({
   notUnderstood: (reprompt: object) => object[];
 }) {
   const isRoot = topic.screens[0]?.id === screen.id;
+  // A screen with services lists them itself (between its text and its options).
   const entry: object[] = [{ type: 'showScreen', params: { id: screen.id } }];
-  if (screen.services) entry.push({ type: 'showServices', params: { kinds: screen.services.kinds } });
   if (isRoot) {
     entry.push(
       assign({
@@ -40,7 +40,9 @@ export function screenState({
   const options = screen.options.map((option, i) => {
     const chosen = ({ event }: Args) => {
       const m = u(event);
-      return Boolean(m && !m.risk && !m.command && m.number === i + 1);
+      return Boolean(
+        m && !m.risk && (!m.command || m.command === 'yes' || m.command === 'no') && m.number === i + 1,
+      );
     };
     if ('screen' in option.to) {
       const next = option.to.screen;
@@ -66,7 +68,13 @@ export function screenState({
     transitions.push({
       guard: ({ event }: Args) => {
         const m = u(event);
-        return Boolean(m && !m.risk && !m.command && m.city && m.number === null);
+        return Boolean(
+          m &&
+            !m.risk &&
+            m.city &&
+            m.number === null &&
+            (!m.command || m.command === 'yes' || m.command === 'no'),
+        );
       },
       target: stateKey(screen.id),
       reenter: true,

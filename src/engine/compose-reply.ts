@@ -46,7 +46,10 @@ export function createComposeReply({
           const screen = screens.get(effect.id);
           if (!screen) break;
           const options = screen.options.map((o, i) => `${i + 1} ${t(o.label)}`).join('\n');
-          const text = [t(screen.text), options, t('nav.footer')].filter(Boolean).join('\n\n');
+          const services = screen.services
+            ? servicesText({ lang, kinds: screen.services.kinds, profile })
+            : '';
+          const text = [t(screen.text), services, options, t('nav.footer')].filter(Boolean).join('\n\n');
           blocks.push({ text, screen: screen.id });
           break;
         }

@@ -21,13 +21,15 @@ export function createServicesText({ i18n, rootDir }: { i18n: I18n; rootDir: str
     const entries = found.services.slice(0, MAX_ENTRIES);
     const lines: string[] = [];
     if (!city) lines.push(t('services.askCity'));
+    else if (entries.length === 0) lines.push(t('services.askPerson'));
     else if (!entries.some((s) => s.city === city)) lines.push(t('services.none'));
     for (const s of entries) {
       const parts = [`*${s.name}*`];
       for (const p of s.phones.slice(0, 1)) parts.push(t('services.phone', { phone: p.number }));
       if (s.address) parts.push(t('services.address', { address: s.address }));
       if (s.hours) parts.push(t('services.hours', { hours: s.hours }));
-      if (!s.verified) parts.push(t('services.callFirst'));
+      // Never shown as certain: with a number, call first; without one, check before going.
+      if (!s.verified) parts.push(t(s.phones.length > 0 ? 'services.callFirst' : 'services.confirmFirst'));
       lines.push(parts.join('\n'));
     }
     return lines.join('\n\n');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /** The bot locales this content ships; others are added by translators with the same keys. */
-export const LANGUAGES = ['es', 'en'] as const;
+export const LANGUAGES = ['es', 'en', 'fr', 'ht', 'pt'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;

@@ -4,8 +4,10 @@ import { TOPICS } from '../../../flows/content/topics.ts';
 import { baseKey, botStrings, hasKey, LANGUAGES, placeholders, pluralForm, readBot } from './locale-files.ts';
 
 const es = botStrings('es');
-const en = botStrings('en');
-const strings = { es, en };
+const strings = Object.fromEntries(LANGUAGES.map((l) => [l, botStrings(l)])) as Record<
+  (typeof LANGUAGES)[number],
+  Map<string, string>
+>;
 
 /** Keys the engine and the flow say by name; they must exist in every language. */
 const ENGINE_KEYS = [
@@ -104,13 +106,13 @@ describe('bot locales', () => {
     expect(ENGINE_KEYS.filter((key) => !hasKey(strings[lng], key))).toEqual([]);
   });
 
-  it('es and en have the same keys, plural forms aside', () => {
+  it.each(LANGUAGES)('%s has the same keys as es, plural forms aside', (lng) => {
     const keys = (map: Map<string, string>) => [...new Set([...map.keys()].map(baseKey))].sort();
-    expect(keys(en)).toEqual(keys(es));
+    expect(keys(strings[lng])).toEqual(keys(es));
   });
 
-  it('es and en use the same {{placeholders}} in each message', () => {
-    expect(Object.fromEntries(placeholdersByBaseKey(en))).toEqual(
+  it.each(LANGUAGES)('%s uses the same {{placeholders}} as es in each message', (lng) => {
+    expect(Object.fromEntries(placeholdersByBaseKey(strings[lng]))).toEqual(
       Object.fromEntries(placeholdersByBaseKey(es)),
     );
   });
@@ -155,7 +157,13 @@ describe('bot locales', () => {
   });
 
   it.each(LANGUAGES)('%s says "information, not legal advice" on first contact and on asylum', (lng) => {
-    const phrase = lng === 'es' ? 'información, no asesoría legal' : 'information, not legal advice';
+    const phrase = {
+      es: 'información, no asesoría legal',
+      en: 'information, not legal advice',
+      fr: 'information, pas un conseil juridique',
+      ht: 'enfòmasyon, se pa konsèy legal',
+      pt: 'informação, não assessoria jurídica',
+    }[lng];
     expect(strings[lng].get('welcome')).toContain(phrase);
     expect(strings[lng].get('topics.asylum.start.text')).toContain(phrase);
   });
@@ -182,6 +190,9 @@ describe('safety messages give the numbers first', () => {
   const asked = {
     es: 'Le pedimos a una persona de nuestro equipo',
     en: 'We have asked a person from our team',
+    fr: 'Nous avons demandé à une personne de notre équipe',
+    ht: 'Nou mande yon moun nan ekip nou an',
+    pt: 'Pedimos para uma pessoa da nossa equipe',
   };
 
   it.each(cases)('safety.%s', (category, numbers) => {

@@ -1,0 +1,63 @@
+import { createLocalSender, type LocalSender } from '../../src/channels/local/local-sender.ts';
+import { createTestApp, inboundForm, type TestApp } from './test-app.ts';
+
+export interface Turn {
+  user: string;
+  media?: string;
+  replies: string[];
+}
+
+/**
+ * A user talking to Faro through the signed webhook, with replies read from the in-process
+ * sender: what the user's phone would show, message by message.
+ */
+export async function startConversation({
+  channel = 'sms',
+  number = '+5219625550101',
+  env = {},
+}: {
+  channel?: 'sms' | 'whatsapp';
+  number?: string;
+  env?: Record<string, string>;
+} = {}) {
+  const sender: LocalSender = createLocalSender();
+  const t: TestApp = await createTestApp({
+    env: { OUTBOX_SMS_PER_SECOND: '1000', OUTBOX_WHATSAPP_PER_SECOND: '1000', ...env },
+    overrides: { sender },
+  });
+  const from = channel === 'whatsapp' ? `whatsapp:${number}` : number;
+  const turns: Turn[] = [];
+
+  async function say(text: string, opts: { media?: string } = {}): Promise<string[]> {
+    const before = sender.sent.length;
+    const extra: Record<string, string> = opts.media
+      ? { NumMedia: '1', MediaUrl0: 'https://api.twilio.com/media/ME0', MediaContentType0: opts.media }
+      : {};
+    const res = await t.post('/webhooks/twilio/messages', inboundForm(from, text, extra));
+    if (res.statusCode !== 200) throw new Error(`webhook answered ${res.statusCode}`);
+    await t.services.engine.idle();
+    await t.services.outbox.drain();
+    const replies = sender.sent.slice(before).map((d) => d.body);
+    turns.push({ user: text, media: opts.media, replies });
+    return replies;
+  }
+
+  return {
+    t,
+    from,
+    say,
+    turns,
+    /** The conversation as a reviewer reads it (the golden file format). */
+    render(title: string) {
+      const lines = [`# ${title}`, `# channel: ${channel}`, ''];
+      for (const turn of turns) {
+        lines.push(`> ${turn.media ? `[${turn.media}] ` : ''}${turn.user}`);
+        for (const r of turn.replies) lines.push(...r.split('\n').map((l) => `< ${l}`), '<');
+        if (turn.replies.length === 0) lines.push('(no reply)');
+        lines.push('');
+      }
+      return lines.join('\n');
+    },
+    close: () => t.close(),
+  };
+}
