@@ -181,6 +181,7 @@ export async function buildServices(
       conversationDays: config.CONVERSATION_TTL_DAYS,
       childAloneDays: config.CHILD_ALONE_TTL_DAYS,
     },
+    floodMaxPerMinute: config.FLOOD_MAX_PER_MINUTE,
     onStep: ({ effects, channel, ms }) => {
       metrics.stepSeconds.observe({ channel }, ms / 1000);
       for (const e of effects) {
@@ -192,6 +193,7 @@ export async function buildServices(
   engineRef = engine;
 
   let sweeper: NodeJS.Timeout | null = null;
+  let retention: NodeJS.Timeout | null = null;
   return {
     config,
     logger,
@@ -212,9 +214,15 @@ export async function buildServices(
         engine.sweep().catch(() => undefined);
       }, o.sweepEveryMs ?? 1_000);
       sweeper.unref();
+      // Retention runs every minute on every instance; erasing the same conversation twice is harmless.
+      retention = setInterval(() => {
+        engine.expire().catch(() => undefined);
+      }, 60_000);
+      retention.unref();
     },
     async stop() {
       if (sweeper) clearInterval(sweeper);
+      if (retention) clearInterval(retention);
       await engine.stop();
       await timers.close();
       await outbox.close();

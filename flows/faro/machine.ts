@@ -27,6 +27,7 @@ export const initialContext = (): FaroContext => ({
   history: [],
   misses: 0,
   topicsSeen: [],
+  alerted: false,
 });
 
 /**
@@ -147,7 +148,11 @@ export function createFaroMachine(topics: Topic[]) {
         initial: 'chooseLanguage',
         on: {
           MESSAGE: [
-            { guard: 'risk', target: '#faro.waiting', actions: [...riskActions, 'resetMisses'] },
+            {
+              guard: 'risk',
+              target: '#faro.waiting',
+              actions: [...riskActions, 'resetMisses', assign({ alerted: true })],
+            },
             {
               guard: { type: 'command', params: { is: 'menu' } },
               target: '.menu',
@@ -337,7 +342,13 @@ export function createFaroMachine(topics: Topic[]) {
       waiting: {
         on: {
           MESSAGE: [
-            { guard: 'risk', actions: followUp },
+            { guard: 'risk', actions: [...followUp, assign({ alerted: true })] },
+            // After a risk phrase the ticket stays in the queue: the user is not told it was cancelled.
+            {
+              guard: ({ context, event }) => context.alerted && msg(event)?.u.command === 'menu',
+              target: 'bot.menu',
+              actions: { type: 'cancelHandoff' },
+            },
             {
               guard: { type: 'command', params: { is: 'menu' } },
               target: 'bot.menu',
@@ -346,7 +357,10 @@ export function createFaroMachine(topics: Topic[]) {
             { guard: { type: 'command', params: { is: 'erase' } }, target: 'bot.confirmErase' },
           ],
           STAFF_JOINED: { target: 'staff', actions: { type: 'say', params: { key: 'handoff.joined' } } },
-          TICKET_CLOSED: { target: 'bot.home', actions: { type: 'say', params: { key: 'handoff.closed' } } },
+          TICKET_CLOSED: {
+            target: 'bot.home',
+            actions: [{ type: 'say', params: { key: 'handoff.closed' } }, assign({ alerted: false })],
+          },
           NO_ANSWER: {
             actions: [
               { type: 'say', params: { key: 'handoff.noOneYet' } },
@@ -358,7 +372,7 @@ export function createFaroMachine(topics: Topic[]) {
       staff: {
         on: {
           MESSAGE: [
-            { guard: 'risk', actions: followUp },
+            { guard: 'risk', actions: [...followUp, assign({ alerted: true })] },
             // The user can always leave: the ticket stays with the person, who sees they left.
             {
               guard: { type: 'command', params: { is: 'menu' } },
@@ -367,7 +381,10 @@ export function createFaroMachine(topics: Topic[]) {
             },
             { guard: { type: 'command', params: { is: 'erase' } }, target: 'bot.confirmErase' },
           ],
-          TICKET_CLOSED: { target: 'bot.home', actions: { type: 'say', params: { key: 'handoff.closed' } } },
+          TICKET_CLOSED: {
+            target: 'bot.home',
+            actions: [{ type: 'say', params: { key: 'handoff.closed' } }, assign({ alerted: false })],
+          },
         },
       },
     },

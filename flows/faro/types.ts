@@ -57,6 +57,8 @@ export interface FaroContext {
   /** Not-understood answers in a row. */
   misses: number;
   topicsSeen: TopicId[];
+  /** A risk phrase raised a safety ticket: it stays with staff even if the user goes back to the menu. */
+  alerted: boolean;
 }
 
 export type FaroEvent =

@@ -30,6 +30,8 @@ export interface EngineDeps {
   clock: Clock;
   logger: Logger;
   retention: { conversationDays: number; childAloneDays: number };
+  /** Messages a sender may send a minute; past it one notice, then throttled (risk phrases always pass). */
+  floodMaxPerMinute: number;
   /** Called after each committed step (metrics). */
   onStep?: (info: { conversationId: string; effects: Effect[]; channel: Channel; ms: number }) => void;
 }
@@ -63,8 +65,13 @@ export function createEngine(deps: EngineDeps) {
 
   async function accept(
     message: InboundMessage,
-  ): Promise<{ conversationId: string; result: 'recorded' | 'duplicate' }> {
+  ): Promise<{ conversationId: string; result: 'recorded' | 'duplicate' | 'throttled' }> {
     const conversationId = deps.crypto.hash(message.address);
+    const minute = Math.floor(clock.now() / 60_000);
+    const sent = await store.countRecent(conversationId, minute);
+    if (sent > deps.floodMaxPerMinute && !deps.understand(message.text).risk) {
+      return { conversationId, result: await throttle(conversationId, message, minute, sent) };
+    }
     const inbound: StoredInbound = {
       id: message.id,
       kind: 'message',
@@ -82,10 +89,26 @@ export function createEngine(deps: EngineDeps) {
     return { conversationId, result };
   }
 
+  /**
+   * A sender past the limit: the first extra message earns one notice, and every message is
+   * still kept in the transcript (staff see it), but the bot no longer steps for each.
+   */
+  async function throttle(conversationId: string, message: InboundMessage, minute: number, sent: number) {
+    const record = await store.load(conversationId);
+    if (!record) return 'throttled' as const;
+    const ttl = deps.retention.conversationDays * 86_400;
+    await store.appendTranscript(conversationId, [{ at: message.receivedAt, from: 'user', text: message.text }], ttl);
+    if (sent === deps.floodMaxPerMinute + 1) {
+      await acceptEvent(conversationId, 'FLOOD_NOTICE', `evt-flood-${minute}`);
+      logger.info({ conversation: conversationId, event: 'throttled' });
+    }
+    return 'throttled' as const;
+  }
+
   /** An internal event (timer, staff action) enters the same inbox, so it is ordered with messages. */
   async function acceptEvent(
     conversationId: string,
-    type: 'NO_ANSWER' | 'STAFF_JOINED' | 'TICKET_CLOSED',
+    type: 'NO_ANSWER' | 'STAFF_JOINED' | 'TICKET_CLOSED' | 'FLOOD_NOTICE',
     id: string,
   ) {
     const record = await store.load(conversationId);
@@ -147,12 +170,12 @@ export function createEngine(deps: EngineDeps) {
             mediaCount: head.mediaCount,
           }
         : ({ type: head.event?.type } as FaroEvent);
-    const step = runFlow({
-      machine: deps.machine,
-      saved: (record?.state as FlowState | null) ?? null,
-      savedVersion: record?.flowVersion ?? null,
-      event,
-    });
+    const saved = (record?.state as FlowState | null) ?? null;
+    // The flood notice is the engine's, not the flow's: the conversation stays where it was.
+    const step =
+      head.event?.type === 'FLOOD_NOTICE' && saved
+        ? { state: saved, effects: [{ type: 'say' as const, key: 'flood.notice' }], restarted: false }
+        : runFlow({ machine: deps.machine, saved, savedVersion: record?.flowVersion ?? null, event });
     if (step.restarted) logger.info({ conversation: conversationId, event: 'flow_restarted' });
     const context = step.state.context;
     const lang = context.lang ?? 'es';
@@ -247,6 +270,7 @@ export function createEngine(deps: EngineDeps) {
       ttlSeconds: retentionDays * 86_400,
     });
     if (result === 'committed') {
+      await store.scheduleExpiry(conversationId, now + retentionDays * 86_400_000);
       if (ticketId) await deps.handoff.transcriptAdded(conversationId, ticketId, transcript);
       deps.onStep?.({ conversationId, effects: step.effects, channel, ms: performance.now() - started });
     }
@@ -276,9 +300,41 @@ export function createEngine(deps: EngineDeps) {
         body,
       })),
     );
-    await deps.handoff.erase(conversationId, clock.now());
-    await store.erase(conversationId);
+    await forget(conversationId);
     logger.info({ event: 'conversation_erased' });
+  }
+
+  /** Every trace of a conversation: tickets scrubbed, keys deleted, finished outbox jobs dropped. */
+  async function forget(conversationId: string) {
+    await deps.handoff.erase(conversationId, clock.now());
+    const { messageIds } = await store.erase(conversationId);
+    await deps.outbox.forget(conversationId, messageIds);
+  }
+
+  /**
+   * Retention: conversations idle past their age are deleted, not hidden. A conversation with
+   * an open ticket waits until a person has closed it.
+   */
+  async function expire(limit = 100): Promise<number> {
+    const now = clock.now();
+    let erased = 0;
+    for (const id of await store.listExpired(now, limit)) {
+      const token = await store.acquireLock(id, TTL.lockMs);
+      if (!token) continue;
+      try {
+        const record = await store.load(id);
+        if (record?.ticketId) {
+          await store.scheduleExpiry(id, now + 86_400_000);
+          continue;
+        }
+        await forget(id);
+        erased++;
+      } finally {
+        await store.releaseLock(id, token);
+      }
+    }
+    if (erased) logger.info({ event: 'retention_erased', count: erased });
+    return erased;
   }
 
   async function flushOutbound(conversationId: string) {
@@ -304,6 +360,7 @@ export function createEngine(deps: EngineDeps) {
     acceptEvent,
     processConversation,
     sweep,
+    expire,
     kick,
     /** Resolves when no processing is in flight (tests, shutdown). */
     async idle() {

@@ -9,6 +9,8 @@ export type OutboxJob =
 
 export interface Outbox {
   enqueue(jobs: OutboxJob[]): Promise<void>;
+  /** Drops finished or queued jobs of these messages (erase: no trace of the conversation id). */
+  forget(conversationId: string, messageIds: string[]): Promise<void>;
   /** Waits until nothing is queued or in flight (tests, graceful shutdown). */
   drain(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;

@@ -58,15 +58,20 @@ export function createBullmqOutbox({
     workers,
     async enqueue(jobs) {
       for (const job of jobs) {
-        const jobId = job.kind === 'stored' ? `m-${job.conversationId}-${job.messageId}` : job.id;
+        const jobId = job.kind === 'stored' ? storedJobId(job.conversationId, job.messageId) : job.id;
         await queues[job.channel].add('send', job, {
-          jobId: jobId.replace(/[:]/g, '_'),
+          jobId,
           attempts: maxAttempts,
           backoff: { type: 'exponential', delay: 1_000 },
           // Keep finished jobs a day so a late duplicate hand-over is still recognised, then drop them.
           removeOnComplete: { age: 24 * 3600 },
           removeOnFail: { age: 7 * 24 * 3600 },
         });
+      }
+    },
+    async forget(conversationId, messageIds) {
+      for (const id of messageIds) {
+        for (const c of channels) await queues[c].remove(storedJobId(conversationId, id)).catch(() => 0);
       }
     },
     async drain(timeoutMs = 30_000) {
@@ -85,4 +90,13 @@ export function createBullmqOutbox({
       await Promise.all(channels.map((c) => queues[c].close()));
     },
   };
+}
+
+/**
+ * Message ids are unique on their own (a MessageSid and a counter). The conversation id is
+ * kept out of the job id so BullMQ's event stream holds no trace of it after an erase.
+ * BullMQ job ids may not contain ':'.
+ */
+function storedJobId(_conversationId: string, messageId: string): string {
+  return `m-${messageId}`.replace(/:/g, '_');
 }

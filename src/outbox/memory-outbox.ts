@@ -71,6 +71,15 @@ export function createMemoryOutbox({
       for (const job of jobs) queues[job.channel].push({ job, attempt: 0 });
       for (const channel of new Set(jobs.map((j) => j.channel))) void pump(channel);
     },
+    async forget(conversationId, messageIds) {
+      const gone = new Set(messageIds);
+      for (const channel of ['sms', 'whatsapp'] as const) {
+        queues[channel] = queues[channel].filter(
+          ({ job }) =>
+            !(job.kind === 'stored' && job.conversationId === conversationId && gone.has(job.messageId)),
+        );
+      }
+    },
     drain(timeoutMs = 30_000) {
       if (isIdle()) return Promise.resolve();
       return new Promise<void>((resolve, reject) => {

@@ -21,8 +21,10 @@ export function conversationKeys(prefix: string, conversationId: string) {
     messages: `${tag}:msgs`,
     /** List of TranscriptEntry JSON (capped). */
     transcript: `${tag}:transcript`,
-    /** Flood counter for one minute. */
-    flood: (minute: number) => `${tag}:flood:${minute}`,
+    /** Which `seen` day sets exist, so that erase finds them whatever the clock says. */
+    seenDays: `${tag}:seendays`,
+    /** Hash of minute → messages received in it (flood control); expires after two minutes. */
+    flood: `${tag}:flood`,
   };
 }
 
@@ -30,6 +32,8 @@ export function globalKeys(prefix: string) {
   return {
     /** Sorted set: conversation ids with work to do, scored by when they were touched. */
     pending: `${prefix}pending`,
+    /** Sorted set: conversation ids scored by when retention deletes them. */
+    expiry: `${prefix}expiry`,
     /** Twilio MessageSid of an outbound message → "<conversationId> <messageId>". */
     sid: (sid: string) => `${prefix}sid:${sid}`,
   };

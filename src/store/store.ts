@@ -130,8 +130,13 @@ export interface ConversationStore {
   /** Counts a sender's messages in the current minute. */
   countRecent(conversationId: string, minute: number): Promise<number>;
 
-  /** Delete every key about this conversation. */
-  erase(conversationId: string): Promise<void>;
+  /** When this conversation's data must be gone (retention), on a clock the caller owns. */
+  scheduleExpiry(conversationId: string, at: number): Promise<void>;
+  /** Conversations whose retention ended before `now`. */
+  listExpired(now: number, limit: number): Promise<string[]>;
+
+  /** Delete every key about this conversation; returns the outbound message ids it held. */
+  erase(conversationId: string): Promise<{ messageIds: string[] }>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

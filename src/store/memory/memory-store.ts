@@ -29,6 +29,7 @@ interface ConversationData {
 export function createMemoryStore({ clock }: { clock: Clock }): ConversationStore {
   const conversations = new Map<string, ConversationData>();
   const pending = new Map<string, number>();
+  const expiry = new Map<string, number>();
   const sids = new Map<string, { conversationId: string; messageId: string; expiresAt: number }>();
   const clone = <T>(v: T): T => structuredClone(v);
 
@@ -189,10 +190,23 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       for (const m of data.flood.keys()) if (m < minute - 1) data.flood.delete(m);
       return n;
     },
+    async scheduleExpiry(id, at) {
+      expiry.set(id, at);
+    },
+    async listExpired(now, limit) {
+      return [...expiry.entries()]
+        .filter(([, at]) => at <= now)
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, limit)
+        .map(([id]) => id);
+    },
     async erase(id) {
+      const messageIds = [...(conversations.get(id)?.messages.keys() ?? [])];
       conversations.delete(id);
       pending.delete(id);
+      expiry.delete(id);
       for (const [sid, hit] of sids) if (hit.conversationId === id) sids.delete(sid);
+      return { messageIds };
     },
     async ping() {},
     async close() {},

@@ -17,9 +17,11 @@ type Scripted = Client & {
     k1: string,
     k2: string,
     k3: string,
+    k4: string,
     id: string,
     ttl: number,
     json: string,
+    day: number,
   ): Promise<number>;
   faroCommit(...args: Array<string | number>): Promise<number>;
   faroSaveRecord(key: string, expected: number, json: string, ttlMs: number): Promise<number>;
@@ -36,7 +38,7 @@ type Scripted = Client & {
 function defineScripts(client: Client): Scripted {
   const c = client as Scripted;
   if (typeof c.faroCommit === 'function') return c;
-  client.defineCommand('faroRecordInbound', { numberOfKeys: 3, lua: RECORD_INBOUND });
+  client.defineCommand('faroRecordInbound', { numberOfKeys: 4, lua: RECORD_INBOUND });
   client.defineCommand('faroCommit', { numberOfKeys: 5, lua: COMMIT_STEP });
   client.defineCommand('faroSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD });
   client.defineCommand('faroUpdateMessage', { numberOfKeys: 1, lua: UPDATE_MESSAGE });
@@ -67,9 +69,11 @@ export function createRedisStore({
         k.seen(d),
         k.seen(d - 1),
         k.inbox,
+        k.seenDays,
         inbound.id,
         TTL.dedupeSeconds,
         JSON.stringify(inbound),
+        d,
       );
       return ok === 1 ? 'recorded' : 'duplicate';
     },
@@ -199,17 +203,26 @@ export function createRedisStore({
       return true;
     },
     async countRecent(id, minute) {
-      const key = keys(id).flood(minute);
-      const [[, n]] = (await r.multi().incr(key).expire(key, 120).exec()) as [[null, number], [null, number]];
+      const key = keys(id).flood;
+      const [[, n]] = (await r.multi().hincrby(key, String(minute), 1).expire(key, 120).exec()) as [
+        [null, number],
+        [null, number],
+      ];
       return n;
+    },
+    async scheduleExpiry(id, at) {
+      await r.zadd(g.expiry, at, id);
+    },
+    async listExpired(now, limit) {
+      return r.zrangebyscore(g.expiry, '-inf', now, 'LIMIT', 0, limit);
     },
     async erase(id) {
       const k = keys(id);
-      const sids = Object.values(await r.hgetall(k.messages))
-        .map((raw) => (JSON.parse(raw) as OutboundMessage).sid)
-        .filter((s): s is string => Boolean(s));
-      const d = day();
-      const minute = Math.floor(clock.now() / 60_000);
+      const messages = Object.values(await r.hgetall(k.messages)).map(
+        (raw) => JSON.parse(raw) as OutboundMessage,
+      );
+      const sids = messages.map((m) => m.sid).filter((s): s is string => Boolean(s));
+      const days = await r.smembers(k.seenDays);
       await r.del(
         k.record,
         k.inbox,
@@ -217,13 +230,14 @@ export function createRedisStore({
         k.messages,
         k.transcript,
         k.lock,
-        k.seen(d),
-        k.seen(d - 1),
-        k.flood(minute),
-        k.flood(minute - 1),
+        k.flood,
+        k.seenDays,
+        ...days.map((day) => k.seen(Number(day))),
       );
       await r.zrem(g.pending, id);
+      await r.zrem(g.expiry, id);
       for (const sid of sids) await r.del(g.sid(sid));
+      return { messageIds: messages.map((m) => m.id) };
     },
     async ping() {
       await r.ping();

@@ -3,13 +3,15 @@
  * https://redis.io/docs/latest/develop/interact/programmability/eval-intro/
  */
 
-/** KEYS: seenToday, seenYesterday, inbox. ARGV: id, ttlSeconds, inboundJson. */
+/** KEYS: seenToday, seenYesterday, inbox, seenDays. ARGV: id, ttlSeconds, inboundJson, today. */
 export const RECORD_INBOUND = `
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 or redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then
   return 0
 end
 redis.call('SADD', KEYS[1], ARGV[1])
 redis.call('EXPIRE', KEYS[1], ARGV[2])
+redis.call('SADD', KEYS[4], ARGV[4])
+redis.call('EXPIRE', KEYS[4], ARGV[2])
 redis.call('RPUSH', KEYS[3], ARGV[3])
 if redis.call('TTL', KEYS[3]) < tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[3], ARGV[2]) end
 return 1
