@@ -240,24 +240,25 @@ export function createEngine(deps: EngineDeps) {
       const media = head.mediaTypes.length ? ` [${head.mediaTypes.join(', ')}]` : '';
       transcript.push({ at: head.receivedAt, from: 'user', text: `${head.text}${media}`.trim() });
     }
-    for (const block of blocks) {
-      for (const body of deps.render(channel, block.text)) {
-        const id = `${head.id}.${outbound.length}`;
-        outbound.push({
-          id,
-          conversationId,
-          channel,
-          body,
-          origin: 'bot',
-          status: 'pending',
-          sid: null,
-          attempts: 0,
-          error: null,
-          createdAt: now,
-          updatedAt: now,
-        });
-        transcript.push({ at: now, from: 'bot', text: body, messageId: id, screen: block.screen });
-      }
+    // One reply per step, split only when it is too long: on SMS every message costs money.
+    const replyText = blocks.map((b) => b.text).join('\n\n');
+    const screens = blocks.map((b) => b.screen).filter(Boolean).join(' ');
+    for (const body of replyText ? deps.render(channel, replyText) : []) {
+      const id = `${head.id}.${outbound.length}`;
+      outbound.push({
+        id,
+        conversationId,
+        channel,
+        body,
+        origin: 'bot',
+        status: 'pending',
+        sid: null,
+        attempts: 0,
+        error: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      transcript.push({ at: now, from: 'bot', text: body, messageId: id, screen: screens || undefined });
     }
     const retentionDays = childAlone ? deps.retention.childAloneDays : deps.retention.conversationDays;
     const result = await store.commit({
@@ -289,7 +290,7 @@ export function createEngine(deps: EngineDeps) {
     channel: Channel;
   }) {
     const { conversationId, head, record, blocks, channel } = args;
-    const bodies = blocks.flatMap((b) => deps.render(channel, b.text));
+    const bodies = deps.render(channel, blocks.map((b) => b.text).join('\n\n'));
     await deps.outbox.enqueue(
       bodies.map((body, i) => ({
         kind: 'ephemeral' as const,
