@@ -14,6 +14,13 @@ export interface Sender {
     body: string;
     statusCallback?: string;
   }): Promise<{ sid: string; status: string }>;
+  /** Whether a send with an unknown outcome reached the provider (local senders cannot lose one). */
+  findSent?(req: {
+    channel: Channel;
+    to: string;
+    body: string;
+    since: number;
+  }): Promise<{ sid: string; status: string } | null>;
 }
 
 export type DeliveryResult = 'sent' | 'skipped' | 'failed';
@@ -59,13 +66,32 @@ export function createDeliver({
       await store.updateMessage(conversationId, messageId, { status: 'canceled', error: 'opted_out' });
       return 'skipped';
     }
+    const to = crypto.decrypt(record.addressEnc);
+    // The last attempt may have reached Twilio before its worker died or timed out: ask before sending again.
+    if (message.inFlightSince && sender.findSent) {
+      const found = await sender
+        .findSent({ channel: message.channel, to, body: message.body, since: message.inFlightSince })
+        .catch(() => null);
+      if (found) {
+        await store.linkSid(found.sid, conversationId, messageId);
+        await store.updateMessage(
+          conversationId,
+          messageId,
+          { status: found.status, sid: found.sid, inFlightSince: null },
+          STATUS_RANK,
+        );
+        logger.info({ conversation: conversationId, event: 'send_reconciled' });
+        return 'sent';
+      }
+    }
+    await store.updateMessage(conversationId, messageId, { inFlightSince: Date.now() });
     const statusCallback = statusCallbackBase
       ? `${statusCallbackBase}?c=${encodeURIComponent(conversationId)}&m=${encodeURIComponent(messageId)}`
       : undefined;
     try {
       const res = await sender.send({
         channel: message.channel,
-        to: crypto.decrypt(record.addressEnc),
+        to,
         body: message.body,
         statusCallback,
       });
@@ -73,7 +99,13 @@ export function createDeliver({
       await store.updateMessage(
         conversationId,
         messageId,
-        { status: res.status, sid: res.sid, attempts: message.attempts + 1, error: null },
+        {
+          status: res.status,
+          sid: res.sid,
+          attempts: message.attempts + 1,
+          error: null,
+          inFlightSince: null,
+        },
         STATUS_RANK,
       );
       onSent?.({ channel: message.channel, status: res.status, conversationId, messageId });
@@ -89,8 +121,14 @@ export function createDeliver({
         finalAttempt,
       });
       if (e?.kind === 'opted_out') await markStopped(store, conversationId);
+      // Only a timeout or a broken connection leaves the outcome unknown; any answer from Twilio is definite.
+      const unknown = e?.kind === 'timeout' || e?.kind === 'network';
       if (e?.retryable && !finalAttempt) {
-        await store.updateMessage(conversationId, messageId, { attempts: message.attempts + 1, error: kind });
+        await store.updateMessage(conversationId, messageId, {
+          attempts: message.attempts + 1,
+          error: kind,
+          ...(unknown ? {} : { inFlightSince: null }),
+        });
         throw err;
       }
       await store.updateMessage(

@@ -54,6 +54,8 @@ export interface OutboundMessage {
   updatedAt: number;
   /** Staff member who wrote it, for staff messages. */
   author?: string;
+  /** Set while a send is under way: if the worker dies, the next attempt first asks Twilio. */
+  inFlightSince?: number | null;
 }
 
 export interface TranscriptEntry {
@@ -111,7 +113,7 @@ export interface ConversationStore {
   updateMessage(
     conversationId: string,
     messageId: string,
-    patch: Partial<Pick<OutboundMessage, 'status' | 'sid' | 'attempts' | 'error'>>,
+    patch: Partial<Pick<OutboundMessage, 'status' | 'sid' | 'attempts' | 'error' | 'inFlightSince'>>,
     /** When given, `status` only moves to a higher rank (a late "sent" never overwrites "delivered"). */
     statusRank?: Readonly<Record<string, number>>,
   ): Promise<OutboundMessage | null>;

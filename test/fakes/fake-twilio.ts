@@ -96,7 +96,13 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     if (!match || match[1] !== accountSid)
       return sendError(res, 404, 20404, 'The requested resource was not found');
     if (req.method === 'GET') {
-      const page = [...messages].reverse().map(messageJson);
+      // Twilio filters the list by To (and From); newest first.
+      const to = url.searchParams.get('To');
+      const from = url.searchParams.get('From');
+      const page = [...messages]
+        .reverse()
+        .filter((m) => (!to || m.to === to) && (!from || m.from === from))
+        .map(messageJson);
       return send(res, 200, { messages: page, page: 0, page_size: 50, start: 0, end: page.length - 1 });
     }
     if (req.method !== 'POST') return sendError(res, 405, 20004, 'Method not allowed');

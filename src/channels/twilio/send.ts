@@ -37,6 +37,7 @@ export interface SendResult {
 export interface TwilioSender {
   /** Creates one outbound message. Throws SendError; never retries (the outbox does). */
   send(req: SendRequest): Promise<SendResult>;
+  findSent(req: { channel: Channel; to: string; body: string; since: number }): Promise<SendResult | null>;
 }
 
 function withWhatsAppPrefix(address: string): string {
@@ -74,6 +75,25 @@ export function createTwilioSender(config: TwilioSenderConfig): TwilioSender {
           ...(statusCallback !== undefined && { statusCallback }),
         });
         return { sid: message.sid, status: message.status };
+      } catch (err) {
+        throw sendErrorFromTwilio(err);
+      }
+    },
+    /**
+     * After a send whose outcome is unknown (a timeout, or a process killed mid-call): did
+     * Twilio create it? Looks for the same body to the same number created since `since`.
+     * https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources
+     */
+    async findSent({ channel, to, body, since }) {
+      try {
+        const recent = await client.messages.list({
+          to: channel === 'whatsapp' ? withWhatsAppPrefix(to) : to,
+          limit: 20,
+        });
+        const hit = recent.find(
+          (m) => m.body === body && m.dateCreated && m.dateCreated.getTime() >= since - 60_000,
+        );
+        return hit ? { sid: hit.sid, status: hit.status } : null;
       } catch (err) {
         throw sendErrorFromTwilio(err);
       }

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/engine/clock.ts';
+import { createAddressCrypto } from '../../src/privacy/address-crypto.ts';
+import { createRedisStore } from '../../src/store/redis/redis-store.ts';
+import { type FakeTwilio, startFakeTwilio } from '../fakes/fake-twilio.ts';
+import { type FaroProcess, freePort, pool, startFaro, waitUntil } from '../helpers/processes.ts';
+import { signedPost } from '../helpers/signed-post.ts';
+import {
+  deleteKeys,
+  inboundForm,
+  PUBLIC_BASE_URL,
+  REDIS_URL,
+  TEST_ACCOUNT_SID,
+  TEST_AUTH_TOKEN,
+} from '../helpers/test-app.ts';
+
+const PATH = '/webhooks/twilio/messages';
+
+describe('a Faro process killed mid-work', () => {
+  let fake: FakeTwilio;
+  let faro: FaroProcess;
+  const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
+  const dataKey = randomBytes(32);
+  let env: Record<string, string>;
+  let port: number;
+
+  beforeAll(async () => {
+    fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    env = {
+      REDIS_URL,
+      REDIS_KEY_PREFIX: prefix,
+      DATA_KEY: dataKey.toString('base64'),
+      PUBLIC_BASE_URL,
+      TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
+      TWILIO_SMS_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: fake.baseUrl,
+      OUTBOX_SMS_PER_SECOND: '200',
+      FLOOD_MAX_PER_MINUTE: '1000',
+      LOG_LEVEL: 'warn',
+    };
+    port = await freePort();
+    faro = await startFaro(port, env);
+  }, 60_000);
+
+  afterAll(async () => {
+    await faro?.stop();
+    await fake?.close();
+    await deleteKeys(prefix);
+  });
+
+  it('loses nothing that was answered with 200 and sends nothing twice after SIGKILL and restart', async () => {
+    const senders = Array.from({ length: 30 }, (_, i) => `+5219627${String(i).padStart(6, '0')}`);
+    const perSender = 10;
+    let acked = 0;
+    let failedDeliveries = 0;
+    let killed = false;
+    let restarting: Promise<void> | null = null;
+
+    /** Twilio's behaviour: a delivery that got no 200 is tried again, with the same MessageSid. */
+    async function deliver(form: Record<string, string>) {
+      for (;;) {
+        const res = await signedPost(faro.url, PATH, form).catch(() => null);
+        if (res?.status === 200) return;
+        failedDeliveries++;
+        await (restarting ?? new Promise((r) => setTimeout(r, 200)));
+      }
+    }
+
+    await pool(senders, senders.length, async (from) => {
+      for (let k = 0; k < perSender; k++) {
+        await deliver(inboundForm(from, k === 0 ? 'hola' : `mensaje ${k}`));
+        acked++;
+        if (acked === 100 && !killed) {
+          killed = true;
+          await faro.stop('SIGKILL');
+          restarting = (async () => {
+            faro = await startFaro(port, env);
+          })();
+        }
+      }
+    });
+    await restarting;
+    const expected = senders.length * perSender;
+    await waitUntil(
+      async () => fake.messages.length >= expected,
+      60_000,
+      () => `only ${fake.messages.length} of ${expected} replies`,
+    );
+    await new Promise((r) => setTimeout(r, 6_000)); // a stalled job would be re-run by now
+
+    const redis = new Redis(REDIS_URL);
+    const store = createRedisStore({ redis, prefix, clock: createManualClock() });
+    const crypto = createAddressCrypto(dataKey);
+    try {
+      for (const from of senders) {
+        const said = (await store.transcript(crypto.hash(from)))
+          .filter((e) => e.from === 'user')
+          .map((e) => e.text);
+        expect(said).toEqual([
+          'hola',
+          ...Array.from({ length: perSender - 1 }, (_, k) => `mensaje ${k + 1}`),
+        ]);
+        expect(fake.messages.filter((m) => m.to === from)).toHaveLength(perSender);
+      }
+    } finally {
+      await redis.quit();
+    }
+    console.log(
+      `SIGKILL after 100 of ${expected} messages: ${failedDeliveries} deliveries failed and were retried; ` +
+        `${fake.messages.length} replies, none twice, none lost`,
+    );
+  }, 120_000);
+});

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/engine/clock.ts';
+import { createAddressCrypto } from '../../src/privacy/address-crypto.ts';
+import { createRedisStore } from '../../src/store/redis/redis-store.ts';
+import { type FakeTwilio, startFakeTwilio } from '../fakes/fake-twilio.ts';
+import { type FaroProcess, freePort, pool, startFaro, waitUntil } from '../helpers/processes.ts';
+import { signedPost } from '../helpers/signed-post.ts';
+import {
+  deleteKeys,
+  inboundForm,
+  PUBLIC_BASE_URL,
+  REDIS_URL,
+  TEST_ACCOUNT_SID,
+  TEST_AUTH_TOKEN,
+} from '../helpers/test-app.ts';
+
+const SENDERS = 200;
+const PER_SENDER = 10;
+const PATH = '/webhooks/twilio/messages';
+
+describe('two Faro processes on one Redis', () => {
+  let fake: FakeTwilio;
+  let a: FaroProcess;
+  let b: FaroProcess;
+  const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
+  const dataKey = randomBytes(32);
+
+  beforeAll(async () => {
+    fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    const env = {
+      REDIS_URL,
+      REDIS_KEY_PREFIX: prefix,
+      DATA_KEY: dataKey.toString('base64'),
+      PUBLIC_BASE_URL,
+      TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
+      TWILIO_SMS_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: fake.baseUrl,
+      OUTBOX_SMS_PER_SECOND: '5000',
+      FLOOD_MAX_PER_MINUTE: '1000',
+      LOG_LEVEL: 'warn',
+    };
+    [a, b] = await Promise.all([startFaro(await freePort(), env), startFaro(await freePort(), env)]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await fake?.close();
+    await deleteKeys(prefix);
+  });
+
+  it('processes 2,000 messages from 200 senders once each, in order, with one reply each, despite 5% retries', async () => {
+    const senders = Array.from({ length: SENDERS }, (_, i) => `+5219626${String(i).padStart(6, '0')}`);
+    let posts = 0;
+    let retries = 0;
+    const started = Date.now();
+    await pool(senders, 50, async (from) => {
+      for (let k = 0; k < PER_SENDER; k++) {
+        const form = inboundForm(from, k === 0 ? 'hola' : `mensaje ${k}`);
+        const first = (posts + k) % 2 === 0 ? a : b;
+        const res = await signedPost(first.url, PATH, form);
+        posts++;
+        expect(res.status).toBe(200);
+        // Twilio retries about one delivery in twenty, possibly at the other instance.
+        if (Math.random() < 0.05) {
+          retries++;
+          const again = await signedPost((first === a ? b : a).url, PATH, form);
+          expect(again.status).toBe(200);
+        }
+      }
+    });
+    const acked = Date.now() - started;
+    await waitUntil(
+      async () => fake.messages.length >= SENDERS * PER_SENDER,
+      90_000,
+      () => `only ${fake.messages.length} replies`,
+    );
+    await new Promise((r) => setTimeout(r, 1_000)); // nothing more should come
+    const total = Date.now() - started;
+
+    const redis = new Redis(REDIS_URL);
+    const store = createRedisStore({ redis, prefix, clock: createManualClock() });
+    const crypto = createAddressCrypto(dataKey);
+    try {
+      for (const from of senders) {
+        const transcript = await store.transcript(crypto.hash(from));
+        const said = transcript.filter((e) => e.from === 'user').map((e) => e.text);
+        expect(said).toEqual([
+          'hola',
+          ...Array.from({ length: PER_SENDER - 1 }, (_, k) => `mensaje ${k + 1}`),
+        ]);
+        expect(fake.messages.filter((m) => m.to === from)).toHaveLength(PER_SENDER);
+      }
+    } finally {
+      await redis.quit();
+    }
+    expect(fake.messages).toHaveLength(SENDERS * PER_SENDER);
+    console.log(
+      `two processes: ${posts} messages + ${retries} retries from ${SENDERS} senders; ` +
+        `acknowledged in ${acked} ms (${Math.round((posts + retries) / (acked / 1000))} webhooks/s); ` +
+        `all ${fake.messages.length} replies at the fake Twilio after ${total} ms; duplicates 0, out of order 0`,
+    );
+  }, 120_000);
+});
