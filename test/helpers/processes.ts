@@ -87,6 +87,7 @@ export async function startRedis(port: number): Promise<RedisProcess> {
     await waitUntil(
       async () => {
         const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        r.on('error', () => undefined);
         try {
           await r.connect();
           return (await r.ping()) === 'PONG';

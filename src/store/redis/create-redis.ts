@@ -30,6 +30,18 @@ export function createRedis(
         connectTimeout: 2_000,
         retryStrategy: (times) => Math.min(times * 200, 2_000),
       };
+  const client = connect(config, common, forBullmq);
+  // Connection errors surface as failed commands (webhook outage message, /readyz 503); without a
+  // listener ioredis would also print each reconnect attempt to stderr.
+  client.on('error', () => undefined);
+  return client;
+}
+
+function connect(
+  config: Pick<Config, 'REDIS_URL' | 'REDIS_CLUSTER_NODES' | 'REDIS_SENTINELS' | 'REDIS_SENTINEL_NAME'>,
+  common: RedisOptions,
+  forBullmq: boolean,
+): Redis | Cluster {
   if (config.REDIS_CLUSTER_NODES) {
     return new Cluster(hostPorts(config.REDIS_CLUSTER_NODES), {
       redisOptions: common,
