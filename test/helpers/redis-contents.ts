@@ -1,27 +1,23 @@
-import { Redis } from 'ioredis';
-import { REDIS_URL } from './test-app.ts';
+import type { Cluster, Redis } from 'ioredis';
+import { scanAll, testRedis } from './test-redis.ts';
 
 /**
  * Every key under a prefix and its value as text, read by type: what someone who copied the
  * Redis data would see.
  */
 export async function redisContents(prefix: string): Promise<Array<{ key: string; value: string }>> {
-  const redis = new Redis(REDIS_URL);
+  const redis = testRedis();
   const out: Array<{ key: string; value: string }> = [];
-  let cursor = '0';
   try {
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      for (const key of keys) out.push({ key, value: await readValue(redis, key) });
-    } while (cursor !== '0');
+    for (const key of await scanAll(redis, `*${prefix}*`))
+      out.push({ key, value: await readValue(redis, key) });
   } finally {
     await redis.quit();
   }
   return out;
 }
 
-async function readValue(redis: Redis, key: string): Promise<string> {
+async function readValue(redis: Redis | Cluster, key: string): Promise<string> {
   const type = await redis.type(key);
   switch (type) {
     case 'string':

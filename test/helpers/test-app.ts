@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Redis } from 'ioredis';
 import twilio from 'twilio';
 import { buildApp } from '../../src/app.ts';
 import { buildServices, type ServiceOverrides, type Services } from '../../src/build-services.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
+import { redisEnv, scanAll, testRedis } from './test-redis.ts';
 
 export const TEST_ACCOUNT_SID = `AC${'a'.repeat(32)}`;
 export const TEST_AUTH_TOKEN = 'test-auth-token-12345';
 export const PUBLIC_BASE_URL = 'https://faro.example.org';
-export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+export { REDIS_URL } from './test-redis.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -49,7 +49,7 @@ export async function createTestApp({
     TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
     DATA_KEY: randomBytes(32).toString('base64'),
     REDIS_KEY_PREFIX: prefix,
-    ...(store === 'redis' ? { REDIS_URL } : {}),
+    ...(store === 'redis' ? redisEnv() : {}),
     ...env,
   });
   const logs: string[] = [];
@@ -92,14 +92,12 @@ export async function createTestApp({
 }
 
 export async function deleteKeys(prefix: string) {
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 1000);
-    cursor = next;
-    if (keys.length) await redis.del(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
+  const redis = testRedis();
+  try {
+    for (const key of await scanAll(redis, `*${prefix}*`)) await redis.del(key);
+  } finally {
+    await redis.quit();
+  }
 }
 
 let sidCounter = 0;

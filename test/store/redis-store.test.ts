@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { createRedisStore } from '../../src/store/redis/redis-store.ts';
-import { deleteKeys, REDIS_URL } from '../helpers/test-app.ts';
+import { deleteKeys } from '../helpers/test-app.ts';
+import { testRedis } from '../helpers/test-redis.ts';
 import { storeContract } from './store-contract.ts';
 
 storeContract('redis', async (clock) => {
   const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
-  const redis = new Redis(REDIS_URL);
+  const redis = testRedis();
   return {
     store: createRedisStore({ redis, prefix, clock }),
     cleanup: async () => {
