@@ -1,17 +1,27 @@
+import { join } from 'node:path';
 import formbody from '@fastify/formbody';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
   LogController,
+  type RouteOptions,
 } from 'fastify';
 import type { Services } from './build-services.ts';
+import { ROOT_DIR } from './build-services.ts';
 import { webhookRoutes } from './channels/twilio/webhook-routes.ts';
+import { consoleStatic } from './console/console-static.ts';
+import { HttpError } from './console/http-error.ts';
+import { addSecurityHeaders } from './console/security-headers.ts';
+import { simulatorRoutes } from './console/simulator-routes.ts';
+import { staffApi } from './console/staff-api.ts';
 import { healthRoutes } from './http/health-routes.ts';
 
 export interface AppOptions {
   /** Fastify's logger instance (pino, redacting); tests pass a capturing one. */
   bodyLimit?: number;
+  /** Sees every route as it is registered (tests walk the staff API with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /**
@@ -23,12 +33,14 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
-    // Twilio signs the exact URL; PUBLIC_BASE_URL is configured, X-Forwarded-* is not trusted.
-    trustProxy: false,
+    // Twilio signs PUBLIC_BASE_URL + path, so trusting X-Forwarded-* changes no signature; it
+    // only gives login rate limits the client's address behind a reverse proxy (TRUST_PROXY).
+    trustProxy: config.TRUST_PROXY ?? false,
     // Per-request lines add nothing but volume; events are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
   });
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await app.register(formbody, { bodyLimit: opts.bodyLimit ?? 64 * 1024 });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -41,7 +53,15 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
           ? httpName(status)
           : httpName(status);
     const message = status >= 500 ? 'Something went wrong' : err.message;
-    return reply.code(status).send({ statusCode: status, error, message, reqId: request.id });
+    const known = err instanceof HttpError ? err : null;
+    if (known) reply.headers(known.headers);
+    return reply.code(status).send({
+      statusCode: status,
+      error,
+      message,
+      reqId: request.id,
+      ...(known?.reason ? { reason: known.reason } : {}),
+    });
   });
   app.setNotFoundHandler((request, reply) =>
     reply.code(404).send({ statusCode: 404, error: 'Not Found', message: 'Not found', reqId: request.id }),
@@ -57,7 +77,25 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     outageText: () => `${services.i18n.t('es')('outage')}\n\n${services.i18n.t('en')('outage')}`,
     onInbound: ({ channel, result }) => services.metrics.messagesIn.inc({ channel, result }),
     onStatus: ({ status }) => services.metrics.statusCallbacks.inc({ status }),
+    onStatusUpdated: ({ conversationId, messageId, status }) =>
+      services.handoff.statusUpdated(conversationId, messageId, status),
   });
+
+  const https = config.publicBaseUrl.startsWith('https:');
+  addSecurityHeaders(app, { https });
+  await app.register(staffApi, { prefix: '/api/staff', ...services.staffConsole.api });
+  await app.register(consoleStatic, {
+    publicDir: services.staffConsole.publicDir,
+    localesDir: join(ROOT_DIR, 'locales'),
+  });
+  // The phone simulator: only without Twilio (replies stay in this process) and never in production.
+  if (services.localSender && config.NODE_ENV !== 'production') {
+    await app.register(simulatorRoutes, {
+      engine: services.engine,
+      localSender: services.localSender,
+      clock: services.clock,
+    });
+  }
   return app;
 }
 

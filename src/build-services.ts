@@ -9,11 +9,14 @@ import type { Channel } from './channels/inbound-message.ts';
 import { createLocalSender, type LocalSender } from './channels/local/local-sender.ts';
 import { createTwilioSender } from './channels/twilio/send.ts';
 import type { Config } from './config.ts';
+import { buildConsole, type ConsoleSide } from './console/build-console.ts';
+import { createDemoSupervisor, demoCredentialsText } from './console/demo-staff.ts';
 import { type Clock, systemClock } from './engine/clock.ts';
 import { createComposeReply, type ServicesText } from './engine/compose-reply.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
-import type { Handoff, Outbox, Timers } from './engine/ports.ts';
-import { createMinimalHandoff } from './handoff/minimal-handoff.ts';
+import type { Outbox, Timers } from './engine/ports.ts';
+import { buildHandoff, type HandoffSide } from './handoff/build-handoff.ts';
+import type { StaffHandoff } from './handoff/staff-handoff.ts';
 import { createI18n, type I18n } from './i18n/create-i18n.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createBullmqOutbox } from './outbox/bullmq-outbox.ts';
@@ -46,7 +49,11 @@ export interface Services {
   engine: Engine;
   outbox: Outbox;
   timers: Timers;
-  handoff: Handoff;
+  handoff: StaffHandoff;
+  /** Tickets, live events, business hours. */
+  handoffSide: HandoffSide;
+  /** Staff accounts, sessions, the /api/staff dependencies. */
+  staffConsole: ConsoleSide;
   metrics: Metrics;
   /** Set in embedded mode without Twilio: where replies go instead. */
   localSender: LocalSender | null;
@@ -63,6 +70,10 @@ export interface ServiceOverrides {
   servicesText?: ServicesText;
   localesDir?: string;
   sweepEveryMs?: number;
+  /** Delay of the "no one picks up" timer instead of HANDOFF_NO_ANSWER_MINUTES (tests). */
+  noAnswerDelayMs?: number;
+  /** Where the demo supervisor's credentials are printed once (default: stdout, not the log). */
+  announce?: (text: string) => void;
 }
 
 /**
@@ -110,6 +121,7 @@ export async function buildServices(
       messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID,
       smsFrom: config.TWILIO_SMS_FROM,
       whatsappFrom: config.TWILIO_WHATSAPP_FROM,
+      timeoutMs: config.TWILIO_TIMEOUT_MS,
     });
   } else {
     logger.warn(
@@ -120,6 +132,8 @@ export async function buildServices(
     sender = localSender;
   }
 
+  // The outbox reports statuses to the handoff, which exists only later (it needs the timers).
+  let handoffRef: StaffHandoff | null = null;
   const deliver = createDeliver({
     store,
     sender,
@@ -127,7 +141,11 @@ export async function buildServices(
     statusCallbackBase:
       config.twilioConfigured || o.sender ? `${config.publicBaseUrl}/webhooks/twilio/status` : null,
     logger,
-    onSent: ({ channel, status }) => metrics.messagesOut.inc({ channel, status }),
+    onSent: ({ channel, status, conversationId, messageId }) => {
+      metrics.messagesOut.inc({ channel, status });
+      // A staff console shows the status of messages in open tickets as they go out.
+      if (conversationId && messageId) void handoffRef?.statusUpdated(conversationId, messageId, status);
+    },
   });
   const perSecond: Record<Channel, number> = {
     sms: config.OUTBOX_SMS_PER_SECOND,
@@ -144,7 +162,6 @@ export async function buildServices(
       })
     : createMemoryOutbox({ deliver, perSecond, maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
 
-  const handoff = createMinimalHandoff({ i18n, expectedWaitMinutes: config.HANDOFF_EXPECTED_WAIT_MINUTES });
   const machine = createFaroMachine(topics);
   const compose = createComposeReply({
     i18n,
@@ -165,6 +182,21 @@ export async function buildServices(
         logger,
       })
     : createMemoryTimers({ fire });
+
+  const handoffSide = await buildHandoff({
+    config,
+    redis,
+    subscriber: redis ? () => createRedis(config, { forBullmq: true }) : null,
+    store,
+    crypto,
+    i18n,
+    timers,
+    clock,
+    logger,
+    noAnswerDelayMs: o.noAnswerDelayMs,
+  });
+  const handoff = handoffSide.handoff;
+  handoffRef = handoff;
 
   const engine = createEngine({
     store,
@@ -192,6 +224,22 @@ export async function buildServices(
   });
   engineRef = engine;
 
+  const staffConsole = buildConsole({
+    config,
+    redis,
+    handoff: handoffSide,
+    store,
+    crypto,
+    i18n,
+    engine,
+    outbox,
+    timers,
+    clock,
+    rootDir: ROOT_DIR,
+  });
+  // Embedded mode: a demo supervisor, unless DEMO_STAFF=false (never in production or tests).
+  const demoStaff = config.DEMO_STAFF ?? (config.storeKind === 'memory' && config.NODE_ENV === 'development');
+
   let sweeper: NodeJS.Timeout | null = null;
   let retention: NodeJS.Timeout | null = null;
   return {
@@ -205,11 +253,19 @@ export async function buildServices(
     outbox,
     timers,
     handoff,
+    handoffSide,
+    staffConsole,
     metrics,
     localSender,
     redis,
     async start() {
       await engine.sweep(0);
+      if (demoStaff) {
+        const credentials = await createDemoSupervisor(staffConsole.staff, clock);
+        (o.announce ?? ((text) => process.stdout.write(text)))(
+          demoCredentialsText(credentials, config.publicBaseUrl),
+        );
+      }
       sweeper = setInterval(() => {
         engine.sweep().catch(() => undefined);
       }, o.sweepEveryMs ?? 1_000);
@@ -225,6 +281,7 @@ export async function buildServices(
       if (retention) clearInterval(retention);
       await engine.stop();
       await timers.close();
+      await handoffSide.events.close();
       await outbox.close();
       await store.close();
     },

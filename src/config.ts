@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseHolidays, parseSchedule } from './handoff/business-hours.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -37,6 +38,8 @@ const envSchema = z
     TWILIO_SMS_FROM: z.string().optional(),
     TWILIO_WHATSAPP_FROM: z.string().optional(),
     TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
+    /** A send that takes longer is abandoned and retried (Twilio may still have sent it). */
+    TWILIO_TIMEOUT_MS: positiveInt.default(10_000),
 
     /** 32 bytes, base64 or hex: encrypts phone numbers at rest and keys the address HMAC. */
     DATA_KEY: z.string().optional(),
@@ -55,8 +58,12 @@ const envSchema = z
     BUSINESS_HOURS: z.string().default('mon-fri 09:00-18:00; sat 09:00-14:00'),
     /** Comma-separated ISO dates when nobody answers. */
     HOLIDAYS: z.string().default(''),
+    /** Keys the HMAC under which staff sessions are stored; defaults to a key derived from DATA_KEY. */
     SESSION_SECRET: z.string().min(32).optional(),
+    /** Create a demo supervisor at start and print its password once (default: embedded mode only). */
     DEMO_STAFF: bool.optional(),
+    /** Behind a reverse proxy: take the client address from X-Forwarded-For (login rate limits). */
+    TRUST_PROXY: bool.optional(),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === 'production';
@@ -88,6 +95,23 @@ const envSchema = z
         code: 'custom',
         path: ['DATA_KEY'],
         message: 'must be 32 bytes as base64 (44 chars) or hex (64 chars)',
+      });
+    }
+    for (const [name, check] of [
+      ['BUSINESS_HOURS', () => parseSchedule(env.BUSINESS_HOURS)],
+      ['HOLIDAYS', () => parseHolidays(env.HOLIDAYS)],
+    ] as const) {
+      try {
+        check();
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', path: [name], message: (err as Error).message });
+      }
+    }
+    if (production && env.DEMO_STAFF) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEMO_STAFF'],
+        message: 'no demo account in production: add staff with `npm run staff -- add NAME --role …`',
       });
     }
     if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME) {

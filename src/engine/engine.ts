@@ -97,7 +97,11 @@ export function createEngine(deps: EngineDeps) {
     const record = await store.load(conversationId);
     if (!record) return 'throttled' as const;
     const ttl = deps.retention.conversationDays * 86_400;
-    await store.appendTranscript(conversationId, [{ at: message.receivedAt, from: 'user', text: message.text }], ttl);
+    await store.appendTranscript(
+      conversationId,
+      [{ at: message.receivedAt, from: 'user', text: message.text }],
+      ttl,
+    );
     if (sent === deps.floodMaxPerMinute + 1) {
       await acceptEvent(conversationId, 'FLOOD_NOTICE', `evt-flood-${minute}`);
       logger.info({ conversation: conversationId, event: 'throttled' });
@@ -242,7 +246,10 @@ export function createEngine(deps: EngineDeps) {
     }
     // One reply per step, split only when it is too long: on SMS every message costs money.
     const replyText = blocks.map((b) => b.text).join('\n\n');
-    const screens = blocks.map((b) => b.screen).filter(Boolean).join(' ');
+    const screens = blocks
+      .map((b) => b.screen)
+      .filter(Boolean)
+      .join(' ');
     for (const body of replyText ? deps.render(channel, replyText) : []) {
       const id = `${head.id}.${outbound.length}`;
       outbound.push({

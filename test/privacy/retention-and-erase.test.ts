@@ -23,7 +23,9 @@ async function converse(app: TestApp, from: string, lines: string[]) {
 }
 
 function traces(contents: Array<{ key: string; value: string }>, needles: string[]) {
-  return contents.filter(({ key, value }) => needles.some((n) => key.includes(n) || value.includes(n))).map((c) => c.key);
+  return contents
+    .filter(({ key, value }) => needles.some((n) => key.includes(n) || value.includes(n)))
+    .map((c) => c.key);
 }
 
 describe('retention', () => {
@@ -55,7 +57,15 @@ describe('erase (BORRAR)', () => {
   it('leaves no key or value with the number, its hash or what was written', async () => {
     t = await createTestApp({ store: 'redis', env: FAST, overrides: { sender: createLocalSender() } });
     const number = '+5219625553333';
-    const said = ['hola', '1', '4', '3', '9', 'nesesito un lugar para dormir', 'mi hermano se llama Kevin Aguilar'];
+    const said = [
+      'hola',
+      '1',
+      '4',
+      '3',
+      '9',
+      'nesesito un lugar para dormir',
+      'mi hermano se llama Kevin Aguilar',
+    ];
     await converse(t, number, said);
     const id = t.services.crypto.hash(number);
     const before = await redisContents(t.prefix);
@@ -65,7 +75,9 @@ describe('erase (BORRAR)', () => {
     await converse(t, number, ['BORRAR', 'si']);
     const after = await redisContents(t.prefix);
     const digits = number.replace(/\D/g, '');
-    expect(traces(after, [id, digits, digits.slice(-10), 'Kevin Aguilar', 'nesesito un lugar', 'BORRAR'])).toEqual([]);
+    expect(
+      traces(after, [id, digits, digits.slice(-10), 'Kevin Aguilar', 'nesesito un lugar', 'BORRAR']),
+    ).toEqual([]);
   });
 });
 
@@ -74,7 +86,17 @@ describe('a Redis dump of a whole run', () => {
     t = await createTestApp({ store: 'redis', env: FAST, overrides: { sender: createLocalSender() } });
     const numbers = ['+5219625554444', 'whatsapp:+5219625555555', '+50242345678'];
     for (const n of numbers) {
-      await converse(t, n, ['hola', '2', '2', '1', '5', 'asylum', '2', 'talk to a person', 'someone is hitting me']);
+      await converse(t, n, [
+        'hola',
+        '2',
+        '2',
+        '1',
+        '5',
+        'asylum',
+        '2',
+        'talk to a person',
+        'someone is hitting me',
+      ]);
     }
     const contents = await redisContents(t.prefix);
     expect(contents.length).toBeGreaterThan(10);

@@ -2,14 +2,27 @@ import fc from 'fast-check';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalSender, type LocalSender } from '../../src/channels/local/local-sender.ts';
-import { createTestApp, PUBLIC_BASE_URL, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type TestApp } from '../helpers/test-app.ts';
+import {
+  createTestApp,
+  PUBLIC_BASE_URL,
+  TEST_ACCOUNT_SID,
+  TEST_AUTH_TOKEN,
+  type TestApp,
+} from '../helpers/test-app.ts';
 
 const PATH = '/webhooks/twilio/messages';
 let t: TestApp;
 let sender: LocalSender;
 beforeAll(async () => {
   sender = createLocalSender();
-  t = await createTestApp({ env: { OUTBOX_SMS_PER_SECOND: '10000', OUTBOX_WHATSAPP_PER_SECOND: '10000', FLOOD_MAX_PER_MINUTE: '100000' }, overrides: { sender } });
+  t = await createTestApp({
+    env: {
+      OUTBOX_SMS_PER_SECOND: '10000',
+      OUTBOX_WHATSAPP_PER_SECOND: '10000',
+      FLOOD_MAX_PER_MINUTE: '100000',
+    },
+    overrides: { sender },
+  });
 });
 afterAll(async () => t.close());
 
@@ -29,15 +42,29 @@ async function postSigned(form: Record<string, string>) {
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
-  fc.constantFrom('', ' ', '\u0000\u0007\u001b', '\u202e\u05e9\u05dc\u05d5\u05dd', '🆘🆘🆘', '\uD800', '0', '9999999999'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000\u0007\u001b',
+    '\u202e\u05e9\u05dc\u05d5\u05dd',
+    '🆘🆘🆘',
+    '\uD800',
+    '0',
+    '9999999999',
+  ),
   fc.string({ unit: 'binary', minLength: 9_000, maxLength: 10_000 }),
 );
 const media = fc.array(
-  fc.record({ url: fc.webUrl(), type: fc.constantFrom('audio/ogg', 'image/jpeg', 'video/mp4', 'text/vcard', '') }),
+  fc.record({
+    url: fc.webUrl(),
+    type: fc.constantFrom('audio/ogg', 'image/jpeg', 'video/mp4', 'text/vcard', ''),
+  }),
   { maxLength: 12 },
 );
 const unknownFields = fc.dictionary(
-  fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !/^(MessageSid|From|To|Body|NumMedia|MediaUrl|MediaContentType)/.test(k)),
+  fc
+    .string({ minLength: 1, maxLength: 20 })
+    .filter((k) => !/^(MessageSid|From|To|Body|NumMedia|MediaUrl|MediaContentType)/.test(k)),
   fc.string({ maxLength: 50 }),
   { maxKeys: 5 },
 );
@@ -78,7 +105,12 @@ describe('any inbound message', () => {
   });
 
   it('is refused with 413 when the body is larger than Twilio ever sends', async () => {
-    const res = await postSigned({ MessageSid: 'SMbig', From: '+5219620000000', To: '+15005550006', Body: 'a'.repeat(70_000) });
+    const res = await postSigned({
+      MessageSid: 'SMbig',
+      From: '+5219620000000',
+      To: '+15005550006',
+      Body: 'a'.repeat(70_000),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
   });

@@ -20,6 +20,8 @@ export interface WebhookDeps {
   clock: { now(): number };
   onInbound?: (info: { channel: string; result: string }) => void;
   onStatus?: (info: { status: string }) => void;
+  /** A message's status moved (forward-only): staff consoles show it live for open tickets. */
+  onStatusUpdated?: (info: { conversationId: string; messageId: string; status: string }) => Promise<void>;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps) {
     if (target) {
       const code = typeof body.ErrorCode === 'string' ? Number(body.ErrorCode) : undefined;
       const kind = code ? kindFromTwilioCode(code) : undefined;
-      await deps.store.updateMessage(
+      const updated = await deps.store.updateMessage(
         target.conversationId,
         target.messageId,
         { status, sid, ...(kind || code ? { error: kind ?? `twilio_${code}` } : {}) },
@@ -103,6 +105,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps) {
       );
       if (kind === 'opted_out') await markStopped(deps.store as ConversationStore, target.conversationId);
       deps.onStatus?.({ status });
+      if (updated) await deps.onStatusUpdated?.({ ...target, status: updated.status }).catch(() => undefined);
     }
     return reply.type('text/xml').send(EMPTY_TWIML);
   });

@@ -1,0 +1,95 @@
+import { hkdfSync } from 'node:crypto';
+import { join } from 'node:path';
+import type { Cluster, Redis } from 'ioredis';
+import type { Config } from '../config.ts';
+import type { Clock } from '../engine/clock.ts';
+import type { Engine } from '../engine/engine.ts';
+import type { Outbox, Timers } from '../engine/ports.ts';
+import type { HandoffSide } from '../handoff/build-handoff.ts';
+import type { I18n } from '../i18n/create-i18n.ts';
+import type { AddressCrypto } from '../privacy/address-crypto.ts';
+import { renderForChannel } from '../render/index.ts';
+import type { ConversationStore } from '../store/store.ts';
+import { createAuth } from './auth.ts';
+import { createMemoryStaffStore } from './memory-staff-store.ts';
+import { createRedisStaffStore } from './redis-staff-store.ts';
+import type { StaffApiDeps } from './staff-api.ts';
+import type { StaffStore } from './staff-store.ts';
+import { createTicketActions } from './ticket-actions.ts';
+import { createTicketDetail } from './ticket-detail.ts';
+
+export interface ConsoleSide {
+  staff: StaffStore;
+  api: StaffApiDeps;
+  publicDir: string;
+}
+
+/** The staff console's services: accounts and sessions, ticket actions, views. */
+export function buildConsole({
+  config,
+  redis,
+  handoff,
+  store,
+  crypto,
+  i18n,
+  engine,
+  outbox,
+  timers,
+  clock,
+  rootDir,
+}: {
+  config: Readonly<Config>;
+  redis: Redis | Cluster | null;
+  handoff: HandoffSide;
+  store: ConversationStore;
+  crypto: AddressCrypto;
+  i18n: I18n;
+  engine: Engine;
+  outbox: Outbox;
+  timers: Timers;
+  clock: Clock;
+  rootDir: string;
+}): ConsoleSide {
+  const auditRetentionMs = handoff.closedTtlMs;
+  const staff = redis
+    ? createRedisStaffStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock, auditRetentionMs })
+    : createMemoryStaffStore({ clock, auditRetentionMs });
+  // SESSION_SECRET when set, else a key derived from DATA_KEY (shared by every instance anyway).
+  const sessionKey = config.SESSION_SECRET
+    ? Buffer.from(config.SESSION_SECRET)
+    : Buffer.from(hkdfSync('sha256', config.dataKey, Buffer.alloc(0), 'faro staff session', 32));
+  const auth = createAuth({ staff, sessionKey, clock });
+  const retentionSeconds = (r: { childAlone: boolean }) =>
+    (r.childAlone ? config.CHILD_ALONE_TTL_DAYS : config.CONVERSATION_TTL_DAYS) * 86_400;
+  const actions = createTicketActions({
+    tickets: handoff.tickets,
+    store,
+    engine,
+    outbox,
+    timers,
+    publish: handoff.publish,
+    views: handoff.views,
+    staff,
+    crypto,
+    clock,
+    render: (channel, text) =>
+      renderForChannel({ channel, text, smsEncoding: config.SMS_ENCODING, maxMessages: 12 }).messages,
+    retentionSeconds,
+  });
+  const detail = createTicketDetail({ views: handoff.views, i18n });
+  return {
+    staff,
+    publicDir: join(rootDir, 'src', 'console', 'public'),
+    api: {
+      auth,
+      staff,
+      tickets: handoff.tickets,
+      actions,
+      detail,
+      views: handoff.views,
+      events: handoff.events,
+      clock,
+      secureCookie: config.publicBaseUrl.startsWith('https:'),
+    },
+  };
+}

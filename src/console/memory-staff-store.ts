@@ -1,0 +1,72 @@
+import type { Clock } from '../engine/clock.ts';
+import { STAFF_TTL } from '../store/ticket-keys.ts';
+import type { AuditEntry, Session, StaffAccount, StaffStore } from './staff-store.ts';
+
+/** Staff data in this process (embedded mode): lost on restart, like every conversation. */
+export function createMemoryStaffStore({
+  clock,
+  auditRetentionMs,
+}: {
+  clock: Clock;
+  auditRetentionMs: number;
+}): StaffStore {
+  const accounts = new Map<string, StaffAccount>();
+  const sessions = new Map<string, { session: Session; until: number }>();
+  const counters = new Map<string, { n: number; until: number }>();
+  let audit: AuditEntry[] = [];
+  const live = <T extends { until: number }>(v: T | undefined) =>
+    v && v.until > clock.now() ? v : undefined;
+
+  return {
+    async getAccount(username) {
+      const a = accounts.get(username);
+      return a ? { ...a } : null;
+    },
+    async putAccount(account) {
+      accounts.set(account.username, { ...account });
+    },
+    async removeAccount(username) {
+      return accounts.delete(username);
+    },
+    async listAccounts() {
+      return [...accounts.values()]
+        .map((a) => ({ ...a }))
+        .sort((a, b) => a.username.localeCompare(b.username));
+    },
+    async createSession(idHash, session, ttlMs) {
+      sessions.set(idHash, { session: { ...session }, until: clock.now() + ttlMs });
+    },
+    async getSession(idHash) {
+      const hit = live(sessions.get(idHash));
+      if (!hit) sessions.delete(idHash);
+      return hit ? { ...hit.session } : null;
+    },
+    async deleteSession(idHash) {
+      sessions.delete(idHash);
+    },
+    async countFailure(key, windowMs) {
+      const hit = live(counters.get(key)) ?? { n: 0, until: clock.now() + windowMs };
+      hit.n++;
+      counters.set(key, hit);
+      return hit.n;
+    },
+    async failures(key) {
+      return live(counters.get(key))?.n ?? 0;
+    },
+    async clearFailures(key) {
+      counters.delete(key);
+    },
+    async audit(entry) {
+      const oldest = clock.now() - auditRetentionMs;
+      audit = [{ ...entry }, ...audit.filter((e) => e.at >= oldest)].slice(0, STAFF_TTL.auditMax);
+    },
+    async listAudit(limit) {
+      const oldest = clock.now() - auditRetentionMs;
+      return audit
+        .filter((e) => e.at >= oldest)
+        .slice(0, limit)
+        .map((e) => ({ ...e }));
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { Cluster, Redis } from 'ioredis';
+import type { Clock } from '../engine/clock.ts';
+import { STAFF_TTL, staffKeys } from '../store/ticket-keys.ts';
+import type { AuditEntry, Session, StaffAccount, StaffStore } from './staff-store.ts';
+
+/** Staff data in Redis: accounts in one hash, sessions and counters as expiring keys. */
+export function createRedisStaffStore({
+  redis,
+  prefix,
+  clock,
+  auditRetentionMs,
+}: {
+  redis: Redis | Cluster;
+  prefix: string;
+  clock: Clock;
+  auditRetentionMs: number;
+}): StaffStore {
+  const k = staffKeys(prefix);
+  const attemptsKey = k.attempts;
+
+  return {
+    async getAccount(username) {
+      const raw = await redis.hget(k.accounts, username);
+      return raw ? (JSON.parse(raw) as StaffAccount) : null;
+    },
+    async putAccount(account) {
+      await redis.hset(k.accounts, account.username, JSON.stringify(account));
+    },
+    async removeAccount(username) {
+      return (await redis.hdel(k.accounts, username)) === 1;
+    },
+    async listAccounts() {
+      const all = await redis.hvals(k.accounts);
+      return all
+        .map((raw) => JSON.parse(raw) as StaffAccount)
+        .sort((a, b) => a.username.localeCompare(b.username));
+    },
+    async createSession(idHash, session, ttlMs) {
+      await redis.set(k.session(idHash), JSON.stringify(session), 'PX', ttlMs);
+    },
+    async getSession(idHash) {
+      const raw = await redis.get(k.session(idHash));
+      return raw ? (JSON.parse(raw) as Session) : null;
+    },
+    async deleteSession(idHash) {
+      await redis.del(k.session(idHash));
+    },
+    async countFailure(key, windowMs) {
+      const name = attemptsKey(key);
+      const res = (await redis.multi().incr(name).pexpire(name, windowMs, 'NX').exec()) ?? [];
+      return Number(res[0]?.[1] ?? 0);
+    },
+    async failures(key) {
+      return Number((await redis.get(attemptsKey(key))) ?? 0);
+    },
+    async clearFailures(key) {
+      await redis.del(attemptsKey(key));
+    },
+    async audit(entry) {
+      const now = clock.now();
+      // A random suffix keeps two identical entries in the same millisecond apart.
+      const member = JSON.stringify({ ...entry, n: randomBytes(4).toString('hex') });
+      await redis
+        .multi()
+        .zadd(k.audit, entry.at, member)
+        .zremrangebyscore(k.audit, '-inf', now - auditRetentionMs)
+        .zremrangebyrank(k.audit, 0, -(STAFF_TTL.auditMax + 1))
+        .pexpire(k.audit, auditRetentionMs)
+        .exec();
+    },
+    async listAudit(limit) {
+      const oldest = clock.now() - auditRetentionMs;
+      const raw = await redis.zrevrangebyscore(k.audit, '+inf', oldest, 'LIMIT', 0, limit);
+      return raw.map((m) => {
+        const { n: _n, ...entry } = JSON.parse(m) as AuditEntry & { n: string };
+        return entry;
+      });
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,62 @@
+export type Role = 'agent' | 'supervisor';
+export const ROLES: readonly Role[] = ['agent', 'supervisor'];
+
+export interface StaffAccount {
+  username: string;
+  role: Role;
+  /** argon2id PHC string. */
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface Session {
+  username: string;
+  csrfToken: string;
+  createdAt: number;
+}
+
+export type AuditAction =
+  | 'login'
+  | 'logout'
+  | 'viewed'
+  | 'claimed'
+  | 'replied'
+  | 'noted'
+  | 'labelled'
+  | 'transferred'
+  | 'closed'
+  | 'revealed';
+
+export interface AuditEntry {
+  at: number;
+  actor: string;
+  action: AuditAction;
+  ticketId: string | null;
+}
+
+/**
+ * Staff accounts, sessions, login counters and the audit log. Two implementations: memory
+ * (embedded mode: accounts live only in the running process) and Redis.
+ * Sessions are stored under a keyed hash of the cookie value, never the value itself.
+ */
+export interface StaffStore {
+  getAccount(username: string): Promise<StaffAccount | null>;
+  /** Creates or replaces the account. */
+  putAccount(account: StaffAccount): Promise<void>;
+  removeAccount(username: string): Promise<boolean>;
+  listAccounts(): Promise<StaffAccount[]>;
+
+  createSession(idHash: string, session: Session, ttlMs: number): Promise<void>;
+  getSession(idHash: string): Promise<Session | null>;
+  deleteSession(idHash: string): Promise<void>;
+
+  /** Adds one to a counter that lives `windowMs` from its first hit; returns the new count. */
+  countFailure(key: string, windowMs: number): Promise<number>;
+  failures(key: string): Promise<number>;
+  clearFailures(key: string): Promise<void>;
+
+  audit(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(limit: number): Promise<AuditEntry[]>;
+  close(): Promise<void>;
+}

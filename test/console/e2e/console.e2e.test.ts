@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import twilio from 'twilio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeTwilio, startFakeTwilio } from '../../fakes/fake-twilio.ts';
+import { freePort, waitUntil } from '../../helpers/processes.ts';
+import { createTestApp, inboundForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type TestApp } from '../../helpers/test-app.ts';
+import { addStaff, PASSWORD } from '../staff-session.ts';
+
+/**
+ * The staff console in Debian's Chromium, driven by playwright-core: a user asks for a person
+ * through a signed webhook, a staff member sees it live, claims, replies (the fake Twilio API
+ * gets the message for the user's number), reads the user's answer live, closes, and the bot
+ * answers the user again. Hostile text in a message shows as text and runs nothing.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const USER = 'whatsapp:+5219624440000';
+const XSS = '<img src=x onerror=alert(1)> <script>alert(2)</script> hola';
+
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a browser', () => {
+  let fake: FakeTwilio;
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await createTestApp({
+      env: { PUBLIC_BASE_URL: base, TWILIO_API_BASE_URL: fake.baseUrl, OUTBOX_WHATSAPP_PER_SECOND: '100', BUSINESS_HOURS: 'mon-sun 00:00-24:00' },
+    });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    await addStaff(t, 'ana', 'agent');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await fake?.close();
+  });
+
+  async function userWrites(text: string) {
+    const form = inboundForm(USER, text);
+    const signature = twilio.getExpectedTwilioSignature(TEST_AUTH_TOKEN, `${base}/webhooks/twilio/messages`, form);
+    const res = await fetch(`${base}/webhooks/twilio/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
+      body: new URLSearchParams(form).toString(),
+    });
+    expect(res.status).toBe(200);
+    await t.services.engine.idle();
+    await t.services.outbox.drain();
+  }
+  const toUser = () => fake.messages.filter((m) => m.to === USER).map((m) => m.body);
+
+  it('takes a conversation from the bot to a person and back, live', async () => {
+    await page.goto(`${base}/console`);
+    await page.getByLabel('Usuario').fill('ana');
+    await page.getByLabel('Contraseña').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    await page.getByRole('tab', { name: /Esperando/ }).waitFor();
+
+    // The ticket appears live, after the staff member is already looking at the queue.
+    await userWrites('quiero hablar con una persona');
+    expect(toUser().at(-1)).toMatch(/persona de nuestro equipo/);
+    const row = page.locator('.queue-row').first();
+    await row.waitFor({ timeout: 5_000 });
+    await expect.poll(() => row.textContent()).toMatch(/••67|••00/);
+    await row.click();
+
+    await page.getByRole('button', { name: 'Tomar el caso' }).click();
+    await waitUntil(async () => toUser().some((b) => /entró a la conversación/.test(b)), 5_000, () => 'no joined message');
+
+    await page.getByLabel('Tu respuesta').fill('Hola, soy Ana del equipo. ¿Dónde estás ahora?');
+    await page.getByRole('button', { name: 'Enviar' }).click();
+    await waitUntil(async () => toUser().some((b) => b.includes('soy Ana del equipo')), 5_000, () => 'staff reply not at Twilio');
+
+    await userWrites('Estoy en el parque central');
+    await page.locator('.bubble', { hasText: 'Estoy en el parque central' }).waitFor({ timeout: 5_000 });
+
+    await userWrites(XSS);
+    const hostile = page.locator('.bubble', { hasText: '<img src=x onerror=alert(1)>' });
+    await hostile.waitFor({ timeout: 5_000 });
+    expect(await hostile.textContent()).toContain('<script>alert(2)</script>');
+    expect(await page.locator('.bubble img, .bubble script').count()).toBe(0);
+    if (process.env.FARO_SCREENSHOTS) await page.screenshot({ path: `${process.env.FARO_SCREENSHOTS}/console-ticket.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Cerrar el caso' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cerrar el caso' }).click();
+    await waitUntil(async () => toUser().some((b) => /cerró la conversación/.test(b)), 5_000, () => 'no closing message');
+
+    const before = toUser().length;
+    await userWrites('hola');
+    expect(toUser().length).toBe(before + 1);
+    expect(toUser().at(-1)).toMatch(/¿En qué te ayudo\?|Pedir asilo/);
+
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});

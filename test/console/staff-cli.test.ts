@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createMemoryStaffStore } from '../../src/console/memory-staff-store.ts';
+import { verifyPassword } from '../../src/console/passwords.ts';
+import { runStaffCli } from '../../src/console/staff-cli.ts';
+import { createManualClock } from '../../src/engine/clock.ts';
+import { deleteKeys, REDIS_URL } from '../helpers/test-app.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+function cli(password = 'a long enough password') {
+  const clock = createManualClock();
+  const staff = createMemoryStaffStore({ clock, auditRetentionMs: 1e9 });
+  const out: string[] = [];
+  const err: string[] = [];
+  const run = (...argv: string[]) =>
+    runStaffCli({
+      argv,
+      staff,
+      clock,
+      io: { readPassword: async () => password, out: (t) => out.push(t), err: (t) => err.push(t) },
+    });
+  return { staff, out, err, run };
+}
+
+describe('npm run staff', () => {
+  it('adds an agent with an argon2id hash, lists and removes', async () => {
+    const c = cli();
+    expect(await c.run('add', 'Ana', '--role', 'agent')).toBe(0);
+    const account = await c.staff.getAccount('ana');
+    expect(account?.role).toBe('agent');
+    expect(account?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await verifyPassword(account!.passwordHash, 'a long enough password')).toBe(true);
+    expect(await c.run('list')).toBe(0);
+    expect(c.out.join('')).toMatch(/ana\s+agent/);
+    expect(c.out.join('')).not.toContain('long enough');
+    expect(await c.run('remove', 'ana')).toBe(0);
+    expect(await c.staff.getAccount('ana')).toBeNull();
+    expect(await c.run('remove', 'ana')).toBe(1);
+  });
+
+  it.each([
+    [['add', 'ana'], 2, /--role/],
+    [['add', 'ana', '--role', 'admin'], 2, /--role/],
+    [['add', '-x', '--role', 'agent'], 2, /Unknown option|NAME/],
+    [['delete', 'ana'], 2, /Unknown command/],
+    [['add', 'a b', '--role', 'agent'], 2, /NAME/],
+  ])('refuses %j', async (argv, code, message) => {
+    const c = cli();
+    expect(await c.run(...(argv as string[]))).toBe(code);
+    expect(c.err.join('')).toMatch(message);
+  });
+
+  it('refuses a password shorter than 10 characters', async () => {
+    const c = cli('short');
+    expect(await c.run('add', 'ana', '--role', 'supervisor')).toBe(1);
+    expect(c.err.join('')).toMatch(/at least 10/);
+    expect(await c.staff.getAccount('ana')).toBeNull();
+  });
+});
+
+/** The real command, against Redis, with the password piped in. */
+function runCommand(args: string[], env: Record<string, string>, stdin = '') {
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/staff.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'development', REDIS_URL: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.stdin.end(stdin);
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
+describe('npm run staff (process)', () => {
+  it('manages accounts in Redis, reading the password from stdin', async () => {
+    const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
+    const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix };
+    try {
+      const add = await runCommand(['add', 'beto', '--role', 'supervisor'], env, 'una clave muy larga\n');
+      expect(add).toMatchObject({ code: 0, out: 'Added beto (supervisor).\n' });
+      const list = await runCommand(['list'], env);
+      expect(list.out).toMatch(/beto\s+supervisor/);
+      expect((await runCommand(['remove', 'beto'], env)).code).toBe(0);
+      expect((await runCommand(['list'], env)).out).toBe('No staff accounts yet.\n');
+    } finally {
+      await deleteKeys(prefix);
+    }
+  });
+
+  it('explains that in embedded mode accounts live only in the running process', async () => {
+    const res = await runCommand(['list'], {});
+    expect(res.code).toBe(1);
+    expect(res.err).toMatch(/No REDIS_URL/);
+  });
+});
