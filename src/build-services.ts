@@ -18,7 +18,7 @@ import type { Outbox, Timers } from './engine/ports.ts';
 import { buildHandoff, type HandoffSide } from './handoff/build-handoff.ts';
 import type { StaffHandoff } from './handoff/staff-handoff.ts';
 import { createI18n, type I18n } from './i18n/create-i18n.ts';
-import { createMetrics, type Metrics } from './metrics.ts';
+import { createMetrics, type Metrics, observeQueue } from './metrics.ts';
 import { createBullmqOutbox } from './outbox/bullmq-outbox.ts';
 import { createDeliver, type Sender } from './outbox/deliver.ts';
 import { createMemoryOutbox } from './outbox/memory-outbox.ts';
@@ -141,6 +141,7 @@ export async function buildServices(
     statusCallbackBase:
       config.twilioConfigured || o.sender ? `${config.publicBaseUrl}/webhooks/twilio/status` : null,
     logger,
+    onRetry: ({ channel }) => metrics.outboxRetries.inc({ channel }),
     onSent: ({ channel, status, conversationId, messageId }) => {
       metrics.messagesOut.inc({ channel, status });
       // A staff console shows the status of messages in open tickets as they go out.
@@ -196,6 +197,11 @@ export async function buildServices(
     noAnswerDelayMs: o.noAnswerDelayMs,
   });
   const handoff = handoffSide.handoff;
+  observeQueue(metrics, async () => {
+    const waiting = await handoffSide.tickets.list('waiting');
+    const oldest = Math.min(...waiting.map((t) => t.createdAt), clock.now());
+    return { waiting: waiting.length, oldestWaitMs: clock.now() - oldest };
+  });
   handoffRef = handoff;
 
   const engine = createEngine({

@@ -54,7 +54,28 @@ export function createMetrics() {
       help: 'Tickets waiting for a person',
       registers: [registry],
     }),
+    queueOldestWait: new Gauge({
+      name: 'faro_handoff_queue_oldest_wait_seconds',
+      help: 'How long the longest-waiting ticket has waited',
+      registers: [registry],
+    }),
   };
+}
+
+/** Reads the queue when Prometheus scrapes, not on every change. */
+export function observeQueue(
+  metrics: Metrics,
+  read: () => Promise<{ waiting: number; oldestWaitMs: number }>,
+) {
+  const gauges = [metrics.queueWaiting, metrics.queueOldestWait];
+  for (const gauge of gauges) {
+    (gauge as unknown as { collect: () => Promise<void> }).collect = async () => {
+      const q = await read().catch(() => null);
+      if (!q) return;
+      metrics.queueWaiting.set(q.waiting);
+      metrics.queueOldestWait.set(q.oldestWaitMs / 1000);
+    };
+  }
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -37,6 +37,7 @@ export function createDeliver({
   statusCallbackBase,
   logger,
   onSent,
+  onRetry,
 }: {
   store: ConversationStore;
   sender: Sender;
@@ -44,6 +45,8 @@ export function createDeliver({
   /** `${PUBLIC_BASE_URL}/webhooks/twilio/status`, or null to ask for no callbacks. */
   statusCallbackBase: string | null;
   logger: Logger;
+  /** A retryable failure that the queue will try again (metrics). */
+  onRetry?: (info: { channel: Channel }) => void;
   onSent?: (info: { channel: Channel; status: string; conversationId?: string; messageId?: string }) => void;
 }) {
   return async function deliver(
@@ -124,6 +127,7 @@ export function createDeliver({
       // Only a timeout or a broken connection leaves the outcome unknown; any answer from Twilio is definite.
       const unknown = e?.kind === 'timeout' || e?.kind === 'network';
       if (e?.retryable && !finalAttempt) {
+        onRetry?.({ channel: message.channel });
         await store.updateMessage(conversationId, messageId, {
           attempts: message.attempts + 1,
           error: kind,
