@@ -4,7 +4,13 @@ import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTwilio, startFakeTwilio } from '../../fakes/fake-twilio.ts';
 import { freePort, waitUntil } from '../../helpers/processes.ts';
-import { createTestApp, inboundForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type TestApp } from '../../helpers/test-app.ts';
+import {
+  createTestApp,
+  inboundForm,
+  TEST_ACCOUNT_SID,
+  TEST_AUTH_TOKEN,
+  type TestApp,
+} from '../../helpers/test-app.ts';
 import { addStaff, PASSWORD } from '../staff-session.ts';
 
 /**
@@ -31,14 +37,25 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a br
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     t = await createTestApp({
-      env: { PUBLIC_BASE_URL: base, TWILIO_API_BASE_URL: fake.baseUrl, OUTBOX_WHATSAPP_PER_SECOND: '100', BUSINESS_HOURS: 'mon-sun 00:00-24:00' },
+      env: {
+        PUBLIC_BASE_URL: base,
+        TWILIO_API_BASE_URL: fake.baseUrl,
+        OUTBOX_WHATSAPP_PER_SECOND: '100',
+        BUSINESS_HOURS: 'mon-sun 00:00-24:00',
+      },
     });
     await t.app.listen({ port, host: '127.0.0.1' });
     await addStaff(t, 'ana', 'agent');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('dialog', (d) => {
@@ -56,7 +73,11 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a br
 
   async function userWrites(text: string) {
     const form = inboundForm(USER, text);
-    const signature = twilio.getExpectedTwilioSignature(TEST_AUTH_TOKEN, `${base}/webhooks/twilio/messages`, form);
+    const signature = twilio.getExpectedTwilioSignature(
+      TEST_AUTH_TOKEN,
+      `${base}/webhooks/twilio/messages`,
+      form,
+    );
     const res = await fetch(`${base}/webhooks/twilio/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
@@ -84,11 +105,19 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a br
     await row.click();
 
     await page.getByRole('button', { name: 'Tomar el caso' }).click();
-    await waitUntil(async () => toUser().some((b) => /entró a la conversación/.test(b)), 5_000, () => 'no joined message');
+    await waitUntil(
+      async () => toUser().some((b) => /entró a la conversación/.test(b)),
+      5_000,
+      () => 'no joined message',
+    );
 
     await page.getByLabel('Tu respuesta').fill('Hola, soy Ana del equipo. ¿Dónde estás ahora?');
     await page.getByRole('button', { name: 'Enviar' }).click();
-    await waitUntil(async () => toUser().some((b) => b.includes('soy Ana del equipo')), 5_000, () => 'staff reply not at Twilio');
+    await waitUntil(
+      async () => toUser().some((b) => b.includes('soy Ana del equipo')),
+      5_000,
+      () => 'staff reply not at Twilio',
+    );
 
     await userWrites('Estoy en el parque central');
     await page.locator('.bubble', { hasText: 'Estoy en el parque central' }).waitFor({ timeout: 5_000 });
@@ -98,11 +127,16 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a br
     await hostile.waitFor({ timeout: 5_000 });
     expect(await hostile.textContent()).toContain('<script>alert(2)</script>');
     expect(await page.locator('.bubble img, .bubble script').count()).toBe(0);
-    if (process.env.FARO_SCREENSHOTS) await page.screenshot({ path: `${process.env.FARO_SCREENSHOTS}/console-ticket.png`, fullPage: true });
+    if (process.env.FARO_SCREENSHOTS)
+      await page.screenshot({ path: `${process.env.FARO_SCREENSHOTS}/console-ticket.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Cerrar el caso' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Cerrar el caso' }).click();
-    await waitUntil(async () => toUser().some((b) => /cerró la conversación/.test(b)), 5_000, () => 'no closing message');
+    await waitUntil(
+      async () => toUser().some((b) => /cerró la conversación/.test(b)),
+      5_000,
+      () => 'no closing message',
+    );
 
     const before = toUser().length;
     await userWrites('hola');
