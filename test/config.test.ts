@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+const KEY = randomBytes(32).toString('base64');
+const PROD = {
+  NODE_ENV: 'production',
+  REDIS_URL: 'redis://redis:6379',
+  DATA_KEY: KEY,
+  PUBLIC_BASE_URL: 'https://faro.example.org',
+  TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`,
+  TWILIO_AUTH_TOKEN: 'abcdefghijkl',
+  TWILIO_SMS_FROM: '+15005550006',
+};
+
+function issues(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (err) {
+    if (err instanceof ConfigError) return err.issues;
+    throw err;
+  }
+}
+
+describe('configuration', () => {
+  it('starts with nothing set: memory store, local sender, a generated key', () => {
+    const c = loadConfig({});
+    expect(c.storeKind).toBe('memory');
+    expect(c.twilioConfigured).toBe(false);
+    expect(c.dataKeyGenerated).toBe(true);
+    expect(c.PORT).toBe(3000);
+    expect(c.publicBaseUrl).toBe('http://localhost:3000');
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('accepts a complete production environment', () => {
+    const c = loadConfig(PROD);
+    expect(c.storeKind).toBe('redis');
+    expect(c.dataKey.length).toBe(32);
+    expect(c.TWILIO_API_BASE_URL).toBe('https://api.twilio.com');
+  });
+
+  it.each([
+    ['production without Redis', { ...PROD, REDIS_URL: '' }, 'REDIS_URL: production needs Redis'],
+    ['production without DATA_KEY', { ...PROD, DATA_KEY: '' }, 'DATA_KEY: production needs DATA_KEY'],
+    ['a DATA_KEY of the wrong size', { DATA_KEY: 'c2hvcnQ=' }, 'DATA_KEY: must be 32 bytes'],
+    ['a port that is not a number', { PORT: 'eighty' }, 'PORT:'],
+    [
+      'a token without an account',
+      { TWILIO_AUTH_TOKEN: 'abcdefghijkl' },
+      'TWILIO_ACCOUNT_SID: TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN go together',
+    ],
+    [
+      'an account with nothing to send from',
+      { TWILIO_ACCOUNT_SID: PROD.TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN: 'abcdefghijkl' },
+      'TWILIO_MESSAGING_SERVICE_SID:',
+    ],
+    [
+      'a malformed account SID',
+      { TWILIO_ACCOUNT_SID: 'AC123', TWILIO_AUTH_TOKEN: 'abcdefghijkl', TWILIO_SMS_FROM: '+1' },
+      'TWILIO_ACCOUNT_SID: must be AC',
+    ],
+    ['sentinels without a master name', { REDIS_SENTINELS: '127.0.0.1:26379' }, 'REDIS_SENTINEL_NAME'],
+    ['an unknown SMS encoding', { SMS_ENCODING: 'latin1' }, 'SMS_ENCODING'],
+    ['a bad base URL', { PUBLIC_BASE_URL: 'faro.example.org' }, 'PUBLIC_BASE_URL'],
+  ])('stops on %s, naming the variable', (_name, env, expected) => {
+    expect(issues(env as Record<string, string>).join('\n')).toContain(expected);
+  });
+});
