@@ -1,34 +1,9 @@
 import type { Lang } from '../../src/channels/inbound-message.ts';
 import type { ServiceKind, TopicId } from '../content/types.ts';
+import type { City, Command, RiskCategory } from '../understand/types.ts';
 
-export type City =
-  | 'tapachula'
-  | 'ciudad_hidalgo'
-  | 'huixtla'
-  | 'tuxtla'
-  | 'tenosique'
-  | 'palenque'
-  | 'villahermosa';
-export const CITIES: readonly City[] = [
-  'tapachula',
-  'ciudad_hidalgo',
-  'huixtla',
-  'tuxtla',
-  'tenosique',
-  'palenque',
-  'villahermosa',
-];
-
-export type Command = 'menu' | 'back' | 'language' | 'help' | 'person' | 'erase' | 'yes' | 'no';
-export type RiskCategory =
-  | 'violence'
-  | 'kidnapping'
-  | 'sexual_violence'
-  | 'suicide'
-  | 'trafficking'
-  | 'lost_child'
-  | 'threat'
-  | 'medical_emergency';
+// The words the understanding layer hears are the flow's vocabulary: one definition of each.
+export { CITIES, type City, type Command, type RiskCategory } from '../understand/types.ts';
 
 export type EscalationReason = 'asked' | 'safety' | 'not_understood' | 'unsupported_language' | 'media';
 
