@@ -27,6 +27,7 @@ const env = {
   TWILIO_ACCOUNT_SID: '',
   TWILIO_AUTH_TOKEN: '',
   NODE_ENV: 'development',
+  DEMO_STAFF: 'false',
 };
 const config = loadConfig(env);
 const logger = createLogger(process.env.LOG_LEVEL ?? 'silent');
