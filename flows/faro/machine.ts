@@ -151,7 +151,13 @@ export function createFaroMachine(topics: Topic[]) {
             {
               guard: 'risk',
               target: '#faro.waiting',
-              actions: [...riskActions, 'resetMisses', assign({ alerted: true })],
+              actions: [
+                // Someone in danger who has not chosen a language is answered in the one they wrote in.
+                assign({ lang: ({ context, event }) => context.lang ?? msg(event)?.u.riskLanguage ?? null }),
+                ...riskActions,
+                'resetMisses',
+                assign({ alerted: true }),
+              ],
             },
             {
               guard: { type: 'command', params: { is: 'menu' } },

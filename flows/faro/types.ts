@@ -11,6 +11,8 @@ export type EscalationReason = 'asked' | 'safety' | 'not_understood' | 'unsuppor
 export interface Understanding {
   command: Command | null;
   risk: RiskCategory | null;
+  /** The language the risk phrase was written in (answers someone who has not chosen one). */
+  riskLanguage: Lang | null;
   topic: TopicId | 'person' | null;
   language: Lang | 'other' | null;
   city: City | null;

@@ -1,5 +1,6 @@
 export { detectRisk, type Risk } from './detect-risk.ts';
 export { foldWord } from './fold-word.ts';
+export { guessLanguage } from './guess-language.ts';
 export { matchChoice } from './match-choice.ts';
 export { matchCity } from './match-city.ts';
 export { matchCommand } from './match-command.ts';

@@ -7,6 +7,7 @@ export function understandMessage(text: string): Understanding {
   return {
     command: u.command,
     risk: u.risk ? u.risk.category : null,
+    riskLanguage: u.risk ? u.risk.lang : null,
     topic: u.topic,
     language: u.language,
     city: u.city,

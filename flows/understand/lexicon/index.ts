@@ -1,3 +1,4 @@
+import type { Lang } from '../../../src/channels/inbound-message.ts';
 import type { Lexicon } from '../types.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
@@ -10,5 +11,7 @@ import { pt } from './pt.ts';
  * language mid-conversation and a disclosure must be heard whatever language was chosen.
  */
 export const LEXICONS: readonly Lexicon[] = [es, en, fr, ht, pt];
+/** The language of each entry of LEXICONS, in the same order. */
+export const LEXICON_LANGS: readonly Lang[] = ['es', 'en', 'fr', 'ht', 'pt'];
 
 export { en, es, fr, ht, pt };

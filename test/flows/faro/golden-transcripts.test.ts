@@ -138,3 +138,20 @@ describe('golden transcripts', () => {
     }
   });
 });
+
+describe('someone in danger who has not chosen a language', () => {
+  it.each([
+    ['ht', 'tanpri yo vle kidnape m', /Si ou an danje, rele 911/],
+    ['en', 'help they are hitting me', /call 911/i],
+    ['pt', 'socorro estão me batendo', /ligue para o 911/],
+    ['fr', 'aidez moi on me frappe', /appelle le 911/],
+  ])('is answered in the language they wrote in (%s)', async (_lng, text, expected) => {
+    const c = await startConversation({ channel: 'whatsapp', number: '+5219625550999' });
+    try {
+      const [reply] = await c.say(text);
+      expect(reply).toMatch(expected);
+    } finally {
+      await c.close();
+    }
+  });
+});

@@ -9,6 +9,7 @@ const machine = createFaroMachine(TOPICS);
 const blank: Understanding = {
   command: null,
   risk: null,
+  riskLanguage: null,
   topic: null,
   language: null,
   city: null,

@@ -146,7 +146,7 @@ describe('detectRisk', () => {
   for (const [language, table] of Object.entries(HEARD)) {
     describe(`in ${language}`, () => {
       it.each(table)('hears "%s" as %s', (text, category) => {
-        expect(detectRisk(text)).toEqual({ category });
+        expect(detectRisk(text)).toMatchObject({ category });
       });
     });
   }
@@ -157,17 +157,17 @@ describe('detectRisk', () => {
 
   it('hears a Haitian Creole disclosure in a Spanish conversation and the reverse', () => {
     // There is no language argument: every lexicon is always checked.
-    expect(detectRisk('hola, yo vle kidnape m')).toEqual({ category: 'kidnapping' });
-    expect(detectRisk('bonjou, me estan pegando')).toEqual({ category: 'violence' });
+    expect(detectRisk('hola, yo vle kidnape m')).toEqual({ category: 'kidnapping', lang: 'ht' });
+    expect(detectRisk('bonjou, me estan pegando')).toEqual({ category: 'violence', lang: 'es' });
   });
 
   it('reports the most urgent category when a message has several', () => {
-    expect(detectRisk('me pegan y ya no quiero vivir')).toEqual({ category: 'suicide' });
-    expect(detectRisk('me amenazaron y me secuestraron')).toEqual({ category: 'kidnapping' });
+    expect(detectRisk('me pegan y ya no quiero vivir')).toMatchObject({ category: 'suicide' });
+    expect(detectRisk('me amenazaron y me secuestraron')).toMatchObject({ category: 'kidnapping' });
   });
 
   it('hears a disclosure at the end of a long message', () => {
     const text = `${'hola como estas '.repeat(500)} me estan pegando`;
-    expect(detectRisk(text)).toEqual({ category: 'violence' });
+    expect(detectRisk(text)).toMatchObject({ category: 'violence' });
   });
 });

@@ -16,7 +16,7 @@ describe('understand', () => {
   it('reports everything one message says', () => {
     expect(understand('estoy en tapachula y me estan pegando, no tengo donde dormir')).toEqual({
       command: null,
-      risk: { category: 'violence' },
+      risk: { category: 'violence', lang: 'es' },
       topic: 'shelter',
       language: null,
       city: 'tapachula',
