@@ -138,14 +138,16 @@ export function createEngine(deps: EngineDeps) {
     const token = await store.acquireLock(conversationId, TTL.lockMs);
     if (!token) return;
     try {
+      let channel: Channel | null = null;
       for (
         let head = await store.peekInbox(conversationId);
         head;
         head = await store.peekInbox(conversationId)
       ) {
         await stepWithRetry(conversationId, head);
+        channel = head.channel;
       }
-      await flushOutbound(conversationId);
+      await flushOutbound(conversationId, channel);
     } finally {
       await store.releaseLock(conversationId, token);
     }
@@ -265,9 +267,19 @@ export function createEngine(deps: EngineDeps) {
         createdAt: now,
         updatedAt: now,
       });
-      transcript.push({ at: now, from: 'bot', text: body, messageId: id, screen: screens || undefined });
+      // With a person involved staff read every word; otherwise the gist (the heading) is enough.
+      transcript.push(
+        ticketId
+          ? { at: now, from: 'bot', text: body, messageId: id, screen: screens || undefined }
+          : { at: now, from: 'bot', text: gist(body), screen: screens || undefined },
+      );
     }
     const retentionDays = childAlone ? deps.retention.childAloneDays : deps.retention.conversationDays;
+    // The retention index moves only when the deadline moves by more than an hour (or gets
+    // shorter): one Redis write fewer for almost every message.
+    const due = now + retentionDays * 86_400_000;
+    const scheduled = record?.expiresAt;
+    next.expiresAt = scheduled && scheduled <= due && due - scheduled < 3_600_000 ? scheduled : due;
     const result = await store.commit({
       conversationId,
       expectedVersion: record?.version ?? 0,
@@ -278,7 +290,7 @@ export function createEngine(deps: EngineDeps) {
       ttlSeconds: retentionDays * 86_400,
     });
     if (result === 'committed') {
-      await store.scheduleExpiry(conversationId, now + retentionDays * 86_400_000);
+      if (next.expiresAt !== record?.expiresAt) await store.scheduleExpiry(conversationId, next.expiresAt!);
       if (ticketId) await deps.handoff.transcriptAdded(conversationId, ticketId, transcript);
       deps.onStep?.({ conversationId, effects: step.effects, channel, ms: performance.now() - started });
     }
@@ -345,11 +357,11 @@ export function createEngine(deps: EngineDeps) {
     return erased;
   }
 
-  async function flushOutbound(conversationId: string) {
+  /** `channel` is known when we just stepped; after a crash the record says it. */
+  async function flushOutbound(conversationId: string, known: Channel | null) {
     const ids = await store.pendingOutbound(conversationId);
     if (ids.length === 0) return;
-    const record = await store.load(conversationId);
-    const channel = record?.channel ?? 'sms';
+    const channel = known ?? (await store.load(conversationId))?.channel ?? 'sms';
     await deps.outbox.enqueue(
       ids.map((messageId) => ({ kind: 'stored' as const, conversationId, messageId, channel })),
     );
@@ -379,6 +391,13 @@ export function createEngine(deps: EngineDeps) {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/** The first line of a bot message, without markup: what staff need to follow a conversation. */
+export function gist(body: string): string {
+  const line = body.split('\n').find((l) => l.trim() !== '') ?? '';
+  const plain = line.replace(/[*_~]/g, '').trim();
+  return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
 }
 
 /** Errors are logged by class and code only: messages can quote a phone number. */

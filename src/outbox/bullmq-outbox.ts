@@ -66,8 +66,9 @@ export function createBullmqOutbox({
           jobId,
           attempts: maxAttempts,
           backoff: { type: 'exponential', delay: 1_000 },
-          // Keep finished jobs a day so a late duplicate hand-over is still recognised, then drop them.
-          removeOnComplete: { age: 24 * 3600 },
+          // A finished job is dropped at once: a duplicate hand-over is harmless (deliver sends only a
+          // message still pending), and a kept job would hold the conversation id after an erase.
+          removeOnComplete: true,
           removeOnFail: { age: 7 * 24 * 3600 },
         });
       }

@@ -76,7 +76,6 @@ export function createDeliver({
         .findSent({ channel: message.channel, to, body: message.body, since: message.inFlightSince })
         .catch(() => null);
       if (found) {
-        await store.linkSid(found.sid, conversationId, messageId);
         await store.updateMessage(
           conversationId,
           messageId,
@@ -98,7 +97,6 @@ export function createDeliver({
         body: message.body,
         statusCallback,
       });
-      await store.linkSid(res.sid, conversationId, messageId);
       await store.updateMessage(
         conversationId,
         messageId,
@@ -111,6 +109,9 @@ export function createDeliver({
         },
         STATUS_RANK,
       );
+      // A bot message outside a ticket needs no status after this: its gist is in the transcript,
+      // and keeping every reply's text would make each idle conversation cost kilobytes.
+      if (message.origin === 'bot' && !record.ticketId) await store.forgetMessage(conversationId, messageId);
       onSent?.({ channel: message.channel, status: res.status, conversationId, messageId });
       return 'sent';
     } catch (err) {

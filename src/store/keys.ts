@@ -34,8 +34,6 @@ export function globalKeys(prefix: string) {
     pending: `${prefix}pending`,
     /** Sorted set: conversation ids scored by when retention deletes them. */
     expiry: `${prefix}expiry`,
-    /** Twilio MessageSid of an outbound message → "<conversationId> <messageId>". */
-    sid: (sid: string) => `${prefix}sid:${sid}`,
   };
 }
 
@@ -44,6 +42,5 @@ export const TTL = {
   dedupeSeconds: 48 * 3600,
   dayMs: 24 * 3600 * 1000,
   lockMs: 30_000,
-  sidSeconds: 7 * 24 * 3600,
   transcriptMax: 500,
 } as const;

@@ -36,6 +36,8 @@ export interface ConversationRecord {
   createdAt: number;
   updatedAt: number;
   lastInboundAt: number;
+  /** When retention deletes this conversation, as last written to the retention index. */
+  expiresAt?: number;
 }
 
 export type MessageStatus = string;
@@ -117,8 +119,8 @@ export interface ConversationStore {
     /** When given, `status` only moves to a higher rank (a late "sent" never overwrites "delivered"). */
     statusRank?: Readonly<Record<string, number>>,
   ): Promise<OutboundMessage | null>;
-  findMessageBySid(sid: string): Promise<{ conversationId: string; messageId: string } | null>;
-  linkSid(sid: string, conversationId: string, messageId: string): Promise<void>;
+  /** Drop a delivered bot message's record: its text lives on in the transcript. */
+  forgetMessage(conversationId: string, messageId: string): Promise<void>;
 
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
   appendTranscript(conversationId: string, entries: TranscriptEntry[], ttlSeconds: number): Promise<void>;

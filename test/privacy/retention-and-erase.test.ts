@@ -53,6 +53,21 @@ describe('retention', () => {
   });
 });
 
+describe('retention of a conversation still in use', () => {
+  it('counts from the last message, not the first', async () => {
+    const clock = createManualClock();
+    t = await createTestApp({ store: 'redis', env: FAST, overrides: { clock, sender: createLocalSender() } });
+    const user = '+5219625553344';
+    await converse(t, user, ['hola', '1', '3', '2', '9']);
+    for (let day = 0; day < 40; day += 10) {
+      clock.advance(10 * DAY);
+      await converse(t, user, ['0']);
+      await t.services.engine.expire();
+    }
+    expect(await t.services.store.load(t.services.crypto.hash(user))).not.toBeNull();
+  });
+});
+
 describe('erase (BORRAR)', () => {
   it('leaves no key or value with the number, its hash or what was written', async () => {
     t = await createTestApp({ store: 'redis', env: FAST, overrides: { sender: createLocalSender() } });

@@ -133,8 +133,9 @@ export function storeContract(name: string, factory: Factory) {
         expect((await s.getMessage('c1', 'm1'))?.status).toBe('delivered');
         await s.updateMessage('c1', 'm1', { status: 'read' }, RANK);
         expect((await s.getMessage('c1', 'm1'))?.status).toBe('read');
-        await s.linkSid('SMx', 'c1', 'm1');
-        expect(await s.findMessageBySid('SMx')).toEqual({ conversationId: 'c1', messageId: 'm1' });
+        await s.forgetMessage('c1', 'm1');
+        expect(await s.getMessage('c1', 'm1')).toBeNull();
+        expect(await s.updateMessage('c1', 'm1', { status: 'read' }, RANK)).toBeNull();
       }));
 
     it('keeps a conversation pending while it has work, and clears it when idle', () =>
@@ -167,14 +168,13 @@ export function storeContract(name: string, factory: Factory) {
       withStore(async (s) => {
         await s.recordInbound('c1', inbound('SM1'));
         await s.addOutbound(outbound('c1', 'm1'), { at: 1, from: 'bot', text: 'x' }, 3600);
-        await s.linkSid('SMx', 'c1', 'm1');
         await s.updateMessage('c1', 'm1', { sid: 'SMx' });
         await s.saveRecord(record('c1'), 0, 3600);
-        await s.erase('c1');
+        expect(await s.erase('c1')).toEqual({ messageIds: ['m1'] });
         expect(await s.load('c1')).toBeNull();
         expect(await s.inboxLength('c1')).toBe(0);
         expect(await s.transcript('c1')).toEqual([]);
-        expect(await s.findMessageBySid('SMx')).toBeNull();
+        expect(await s.getMessage('c1', 'm1')).toBeNull();
         // Erased means forgotten: the same id is new again.
         expect(await s.recordInbound('c1', inbound('SM1'))).toBe('recorded');
       }));

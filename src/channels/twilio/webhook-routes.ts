@@ -12,7 +12,7 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response/>';
 
 export interface WebhookDeps {
   engine: Pick<Engine, 'accept'>;
-  store: Pick<ConversationStore, 'findMessageBySid' | 'updateMessage' | 'load' | 'saveRecord'>;
+  store: Pick<ConversationStore, 'updateMessage' | 'load' | 'saveRecord'>;
   authToken: string | undefined;
   publicBaseUrl: string;
   /** Said in TwiML when the store is down: Spanish and English, with 911. */
@@ -90,10 +90,12 @@ export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps) {
         reqId: request.id,
       });
     }
-    let target: { conversationId: string; messageId: string } | null = null;
-    if (typeof query.c === 'string' && typeof query.m === 'string')
-      target = { conversationId: query.c, messageId: query.m };
-    else target = await deps.store.findMessageBySid(sid);
+    // Faro sets ?c=<conversation>&m=<message> on every status callback URL it gives Twilio, so
+    // no index from MessageSid is kept; a callback without them is not ours to track.
+    const target =
+      typeof query.c === 'string' && typeof query.m === 'string'
+        ? { conversationId: query.c, messageId: query.m }
+        : null;
     if (target) {
       const code = typeof body.ErrorCode === 'string' ? Number(body.ErrorCode) : undefined;
       const kind = code ? kindFromTwilioCode(code) : undefined;

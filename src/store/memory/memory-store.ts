@@ -30,7 +30,6 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
   const conversations = new Map<string, ConversationData>();
   const pending = new Map<string, number>();
   const expiry = new Map<string, number>();
-  const sids = new Map<string, { conversationId: string; messageId: string; expiresAt: number }>();
   const clone = <T>(v: T): T => structuredClone(v);
 
   function get(id: string): ConversationData | undefined {
@@ -148,13 +147,8 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       }
       return clone(m);
     },
-    async findMessageBySid(sid) {
-      const hit = sids.get(sid);
-      if (!hit || hit.expiresAt <= clock.now()) return null;
-      return { conversationId: hit.conversationId, messageId: hit.messageId };
-    },
-    async linkSid(sid, conversationId, messageId) {
-      sids.set(sid, { conversationId, messageId, expiresAt: clock.now() + TTL.sidSeconds * 1000 });
+    async forgetMessage(id, messageId) {
+      get(id)?.messages.delete(messageId);
     },
     async transcript(id) {
       return clone(get(id)?.transcript ?? []);
@@ -205,7 +199,6 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       conversations.delete(id);
       pending.delete(id);
       expiry.delete(id);
-      for (const [sid, hit] of sids) if (hit.conversationId === id) sids.delete(sid);
       return { messageIds };
     },
     async ping() {},

@@ -163,14 +163,8 @@ export function createRedisStore({
       );
       return raw ? (JSON.parse(raw) as OutboundMessage) : null;
     },
-    async findMessageBySid(sid) {
-      const raw = await r.get(g.sid(sid));
-      if (!raw) return null;
-      const [conversationId, messageId] = raw.split(' ');
-      return conversationId && messageId ? { conversationId, messageId } : null;
-    },
-    async linkSid(sid, conversationId, messageId) {
-      await r.set(g.sid(sid), `${conversationId} ${messageId}`, 'EX', TTL.sidSeconds);
+    async forgetMessage(id, messageId) {
+      await r.hdel(keys(id).messages, messageId);
     },
     async transcript(id) {
       const raw = await r.lrange(keys(id).transcript, 0, -1);
@@ -218,10 +212,7 @@ export function createRedisStore({
     },
     async erase(id) {
       const k = keys(id);
-      const messages = Object.values(await r.hgetall(k.messages)).map(
-        (raw) => JSON.parse(raw) as OutboundMessage,
-      );
-      const sids = messages.map((m) => m.sid).filter((s): s is string => Boolean(s));
+      const messageIds = await r.hkeys(k.messages);
       const days = await r.smembers(k.seenDays);
       await r.del(
         k.record,
@@ -236,8 +227,7 @@ export function createRedisStore({
       );
       await r.zrem(g.pending, id);
       await r.zrem(g.expiry, id);
-      for (const sid of sids) await r.del(g.sid(sid));
-      return { messageIds: messages.map((m) => m.id) };
+      return { messageIds };
     },
     async ping() {
       await r.ping();

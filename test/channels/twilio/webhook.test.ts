@@ -181,7 +181,8 @@ describe('POST /webhooks/twilio/messages', () => {
 
 describe('POST /webhooks/twilio/status', () => {
   it('moves a message forward and never back', async () => {
-    await t.post(PATH, inboundForm(SMS_USER, 'hola'));
+    // A message in a ticket keeps its status (the console shows it); bot chatter does not.
+    await t.post(PATH, inboundForm(SMS_USER, 'quiero hablar con una persona'));
     await settle();
     const sent = fake.messages[0]!;
     const url = new URL(sent.statusCallback!);

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeTwilio, startFakeTwilio } from '../fakes/fake-twilio.ts';
+import { type FaroProcess, freePort, startFaro, waitUntil } from '../helpers/processes.ts';
+import { signedPost } from '../helpers/signed-post.ts';
+import {
+  deleteKeys,
+  inboundForm,
+  PUBLIC_BASE_URL,
+  REDIS_URL,
+  TEST_ACCOUNT_SID,
+  TEST_AUTH_TOKEN,
+} from '../helpers/test-app.ts';
+
+const PATH = '/webhooks/twilio/messages';
+
+describe('SIGTERM', () => {
+  let fake: FakeTwilio;
+  let faro: FaroProcess;
+  let env: Record<string, string>;
+  const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
+
+  beforeAll(async () => {
+    fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
+    env = {
+      REDIS_URL,
+      REDIS_KEY_PREFIX: prefix,
+      DATA_KEY: randomBytes(32).toString('base64'),
+      PUBLIC_BASE_URL,
+      TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
+      TWILIO_SMS_FROM: '+15005550006',
+      TWILIO_API_BASE_URL: fake.baseUrl,
+      // Slow sending, so that replies are still queued when the process is asked to stop.
+      OUTBOX_SMS_PER_SECOND: '5',
+      LOG_LEVEL: 'warn',
+    };
+    faro = await startFaro(await freePort(), env);
+  }, 60_000);
+
+  afterAll(async () => {
+    await faro?.stop();
+    await fake?.close();
+    await deleteKeys(prefix);
+  });
+
+  it('finishes in-flight work, exits 0, and the next process sends what was still queued', async () => {
+    const users = Array.from({ length: 20 }, (_, i) => `+5219621${String(i).padStart(6, '0')}`);
+    const results = await Promise.all(users.map((u) => signedPost(faro.url, PATH, inboundForm(u, 'hola'))));
+    expect(results.every((r) => r.status === 200)).toBe(true);
+
+    const code = await faro.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(fake.messages.length).toBeLessThan(users.length);
+
+    faro = await startFaro(await freePort(), env);
+    await waitUntil(
+      async () => fake.messages.length >= users.length,
+      30_000,
+      () => `${fake.messages.length} replies`,
+    );
+    for (const u of users) expect(fake.messages.filter((m) => m.to === u)).toHaveLength(1);
+  }, 90_000);
+});
