@@ -267,11 +267,12 @@ export function createEngine(deps: EngineDeps) {
         createdAt: now,
         updatedAt: now,
       });
-      // With a person involved staff read every word; otherwise the gist (the heading) is enough.
+      // With a person involved staff read every word; otherwise the gist (the heading, which
+      // names the screen) is enough, and an idle conversation stays under 2 KB in Redis.
       transcript.push(
         ticketId
           ? { at: now, from: 'bot', text: body, messageId: id, screen: screens || undefined }
-          : { at: now, from: 'bot', text: gist(body), screen: screens || undefined },
+          : { at: now, from: 'bot', text: gist(body) },
       );
     }
     const retentionDays = childAlone ? deps.retention.childAloneDays : deps.retention.conversationDays;
