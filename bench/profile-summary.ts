@@ -123,7 +123,7 @@ const STAGES: Array<[string, RegExp]> = [
   ],
   [
     '3 send: outbox worker, Twilio API call, status',
-    /deliver\.ts|channels\/twilio\/send|api-base-url-client|send-error|^decrypt |^(getMessage|updateMessage|linkSid) |bullmq-outbox\.ts:[0-9]+$|started in (bullmq|axios|twilio|qs|follow-redirects|form-data|dayjs)/,
+    /deliver\.ts|channels\/twilio\/send|api-base-url-client|send-error|^decrypt |^(getMessage|updateMessage|forgetMessage|linkSid) |bullmq-outbox\.ts:[0-9]+$|started in (bullmq|axios|twilio|qs|follow-redirects|form-data|dayjs)/,
   ],
   [
     '2 step: lock, load, flow, reply, commit, hand to outbox',
@@ -144,12 +144,19 @@ const stageOf = (owner: string, stack: string[]): string => {
   return `other: ${owner}`;
 };
 const byStage = new Map<string, number>();
+/** Within each stage: self time by the package or file of the sampled function itself. */
+const stageDetail = new Map<string, Map<string, number>>();
 for (const [id, t] of self) {
   const frames: string[] = [];
   for (let c: number | undefined = id; c !== undefined; c = parent.get(c)) frames.push(fnName(byId.get(c)!));
   const owner = callerOf.get(id)!;
   const stage = stageOf(owner, frames);
   byStage.set(stage, (byStage.get(stage) ?? 0) + t);
+  const leaf = byId.get(id)!.callFrame;
+  const where = leaf.url ? place(leaf.url) : leaf.functionName;
+  const detail = stageDetail.get(stage) ?? new Map<string, number>();
+  detail.set(where, (detail.get(where) ?? 0) + t);
+  stageDetail.set(stage, detail);
 }
 
 const share = (t: number) => [`${t.toFixed(0)} ms`, `${((t / totalMs) * 100).toFixed(1)}%`];
@@ -179,6 +186,19 @@ const stageRows = [...byStage.entries()]
 console.log(
   `\n${table([['Faro stage (self time by nearest project function)', 'ms', 'of busy', 'per message'], ...stageRows])}`,
 );
+for (const [stage] of [...byStage.entries()].filter(([k]) => /^\d /.test(k)).sort()) {
+  const detail = [...stageDetail.get(stage)!.entries()].sort(([, a], [, b]) => b - a).slice(0, 10);
+  console.log(`\n${stage}: where its time went`);
+  console.log(
+    table(
+      detail.map(([k, t]) => [
+        `  ${k}`,
+        `${t.toFixed(0)} ms`,
+        perMessage ? `${(t / perMessage).toFixed(3)} ms/msg` : '',
+      ]),
+    ),
+  );
+}
 const matches = values.match?.split(',') ?? [];
 const filter = matches.length ? (k: string) => matches.some((m) => k.includes(m)) : undefined;
 console.log(`\n${table([['total time (with callees)', 'ms', 'share'], ...rows(inclusive, filter)])}`);

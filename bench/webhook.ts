@@ -142,8 +142,16 @@ try {
   let memory: RunMemory | null = null;
   if (locks) await locks.release();
   else {
-    log('\nRedis memory (after the outbox drained), then a probe of 100 new conversations under MONITOR');
-    memory = await measureRunMemory({ redis, redisUrl: REDIS_URL, prefix, faroUrl: faro.url, drain });
+    const probeSenders = values.quick ? 50 : 100;
+    log(`\nRedis memory (after the outbox drained), then ${probeSenders} new conversations under MONITOR`);
+    memory = await measureRunMemory({
+      redis,
+      redisUrl: REDIS_URL,
+      prefix,
+      faroUrl: faro.url,
+      drain,
+      probeSenders,
+    });
   }
 
   log(`\nLoad average at the end: ${load()}`);

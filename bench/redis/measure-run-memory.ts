@@ -16,7 +16,7 @@ export interface RunMemory {
 }
 
 /**
- * After the phases (Faro drained): Redis memory of the benchmark conversations, then 100 new
+ * After the phases (Faro drained): Redis memory of the benchmark conversations, then new
  * conversations of a fixed length, their bytes, and the Redis commands they cost (MONITOR).
  */
 export async function measureRunMemory({
@@ -25,12 +25,14 @@ export async function measureRunMemory({
   prefix,
   faroUrl,
   drain,
+  probeSenders = 100,
 }: {
   redis: Redis;
   redisUrl: string;
   prefix: string;
   faroUrl: string;
   drain: () => Promise<number>;
+  probeSenders?: number;
 }): Promise<RunMemory> {
   const used = await usedMemory(redis);
   const { keys, ...bench } = await conversationBytes({ redis, prefix, sampleSize: 200 });
@@ -41,7 +43,7 @@ export async function measureRunMemory({
     prefix,
     ignoreAddresses: [await clientAddress(redis)],
     work: async () => {
-      probe = await sendIdleConversations({ faroUrl, drain });
+      probe = await sendIdleConversations({ faroUrl, drain, senders: probeSenders });
     },
   });
   const { keys: _, ...idle } = await conversationBytes({

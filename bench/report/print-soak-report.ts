@@ -9,13 +9,33 @@ const TARGET_GROWTH = 0.1;
 const inMinute = (samples: MemorySample[], minute: number) =>
   samples.filter((s) => s.at >= minute * 60_000 && s.at < (minute + 1) * 60_000);
 
+const pct = (g: number) => `${(g * 100).toFixed(1)}%`;
+
+/** The least-squares line through the samples: its value at the first and last sample, and the growth. */
+function trend(samples: MemorySample[], pick: (s: MemorySample) => number) {
+  const n = samples.length;
+  const mx = samples.reduce((a, s) => a + s.at, 0) / n;
+  const my = samples.reduce((a, s) => a + pick(s), 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (const s of samples) {
+    sxy += (s.at - mx) * (pick(s) - my);
+    sxx += (s.at - mx) ** 2;
+  }
+  const slope = sxx ? sxy / sxx : 0;
+  const at = (t: number) => my + slope * (t - mx);
+  const a = at(samples[0]?.at ?? 0);
+  const b = at(samples[n - 1]?.at ?? 0);
+  return { a, b, g: (b - a) / a };
+}
+
 function median(values: number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
-const COLUMNS = ['minute', 'requests', 'errors', 'p50', 'p99', 'max', 'RSS', 'heap used', 'Redis used'];
+const COLUMNS = ['minute', 'requests', 'errors', 'p50', 'p99', 'max', 'RSS', 'heap used', 'Redis (all)'];
 
 function minuteRow(stats: MinuteStats, samples: MemorySample[]): string[] {
   const mine = inMinute(samples, stats.minute);
@@ -84,29 +104,31 @@ export function printSoakSummary({
     const b = agg(end.map(pick));
     return { a, b, g: (b - a) / a };
   };
+  const lowest = (v: number[]) => Math.min(...v);
   const rows = [
     ['RSS, median', growth((s) => s.rss, median)],
-    ['heap used, median', growth((s) => s.heapUsed, median)],
-    [
-      'heap used, lowest (after GC)',
-      growth(
-        (s) => s.heapUsed,
-        (v) => Math.min(...v),
-      ),
-    ],
-    ['Redis used_memory, median', growth((s) => s.redisUsed, median)],
+    ['heap used, lowest (the floor GC gets back to)', growth((s) => s.heapUsed, lowest)],
+    ['heap used, median (moves with the GC sawtooth)', growth((s) => s.heapUsed, median)],
+    ['Redis used_memory (whole server), median', growth((s) => s.redisUsed, median)],
   ] as const;
   log(
     `\nMemory: minute ${startMinute + 1} (the first after the ${warmupMinutes}-minute warm-up, ${start.length} samples) ` +
       `against minute ${endMinute + 1} (the last, ${end.length} samples)`,
   );
+  const afterWarmup = samples.filter((s) => s.at >= startMinute * 60_000);
+  const rssTrend = trend(afterWarmup, (s) => s.rss);
+  const heapTrend = trend(afterWarmup, (s) => s.heapUsed);
   log(
     table([
       ['', 'start', 'end', 'growth'],
-      ...rows.map(([name, { a, b, g }]) => [name, mib(a), mib(b), `${(g * 100).toFixed(1)}%`]),
+      ...rows.map(([name, { a, b, g }]) => [name, mib(a), mib(b), pct(g)]),
+      ['RSS, least-squares line through every sample', mib(rssTrend.a), mib(rssTrend.b), pct(rssTrend.g)],
+      ['heap used, least-squares line', mib(heapTrend.a), mib(heapTrend.b), pct(heapTrend.g)],
     ]),
   );
-  const faroGrowth = Math.max(rows[0][1].g, rows[1][1].g);
+  // A leak raises the floor the heap returns to after each GC, and the RSS; a sample taken at an
+  // arbitrary point of the GC sawtooth (the median) does not tell one.
+  const faroGrowth = Math.max(rows[0][1].g, rows[1][1].g, rssTrend.g, heapTrend.g);
 
   const after = minutes.slice(warmupMinutes);
   const p99s = after.map((m) => m.p99);
@@ -117,8 +139,8 @@ export function printSoakSummary({
   const errors = minutes.reduce((a, m) => a + m.errors, 0);
   log('');
   log(
-    `Faro memory growth after warm-up: RSS ${(rows[0][1].g * 100).toFixed(1)}%, heap ${(rows[1][1].g * 100).toFixed(1)}% ` +
-      `(target ≤ 10%: ${verdict(faroGrowth <= TARGET_GROWTH)})`,
+    `Faro memory growth after warm-up: RSS ${pct(rows[0][1].g)} (trend ${pct(rssTrend.g)}), heap floor ` +
+      `${pct(rows[1][1].g)} (trend ${pct(heapTrend.g)}) (target ≤ 10%: ${verdict(faroGrowth <= TARGET_GROWTH)})`,
   );
   log(
     `p99 per minute after warm-up: ${ms(Math.min(...p99s))} to ${ms(Math.max(...p99s))}; median of the first third ` +

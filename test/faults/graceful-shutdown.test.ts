@@ -1,16 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTwilio, startFakeTwilio } from '../fakes/fake-twilio.ts';
-import { type FaroProcess, freePort, startFaro, waitUntil } from '../helpers/processes.ts';
+import { type FaroProcess, faroEnv, freePort, startFaro, waitUntil } from '../helpers/processes.ts';
 import { signedPost } from '../helpers/signed-post.ts';
-import {
-  deleteKeys,
-  inboundForm,
-  PUBLIC_BASE_URL,
-  REDIS_URL,
-  TEST_ACCOUNT_SID,
-  TEST_AUTH_TOKEN,
-} from '../helpers/test-app.ts';
+import { deleteKeys, inboundForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN } from '../helpers/test-app.ts';
 
 const PATH = '/webhooks/twilio/messages';
 
@@ -22,19 +15,12 @@ describe('SIGTERM', () => {
 
   beforeAll(async () => {
     fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
-    env = {
-      REDIS_URL,
-      REDIS_KEY_PREFIX: prefix,
-      DATA_KEY: randomBytes(32).toString('base64'),
-      PUBLIC_BASE_URL,
-      TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
-      TWILIO_SMS_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: fake.baseUrl,
-      // Slow sending, so that replies are still queued when the process is asked to stop.
-      OUTBOX_SMS_PER_SECOND: '5',
-      LOG_LEVEL: 'warn',
-    };
+    env = faroEnv({
+      twilioBaseUrl: fake.baseUrl,
+      prefix: prefix,
+      dataKey: randomBytes(32),
+      extra: { OUTBOX_SMS_PER_SECOND: '5' },
+    });
     faro = await startFaro(await freePort(), env);
   }, 60_000);
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTwilio, startFakeTwilio } from '../fakes/fake-twilio.ts';
 import {
   type FaroProcess,
+  faroEnv,
   freePort,
   type RedisProcess,
   startFaro,
@@ -10,7 +11,7 @@ import {
   waitUntil,
 } from '../helpers/processes.ts';
 import { signedPost } from '../helpers/signed-post.ts';
-import { inboundForm, PUBLIC_BASE_URL, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN } from '../helpers/test-app.ts';
+import { inboundForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN } from '../helpers/test-app.ts';
 
 const PATH = '/webhooks/twilio/messages';
 
@@ -22,17 +23,15 @@ describe('Redis restarted (AOF on) while traffic flows', () => {
   beforeAll(async () => {
     fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
     redis = await startRedis(await freePort());
-    faro = await startFaro(await freePort(), {
-      REDIS_URL: redis.url,
-      DATA_KEY: randomBytes(32).toString('base64'),
-      PUBLIC_BASE_URL,
-      TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
-      TWILIO_SMS_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: fake.baseUrl,
-      OUTBOX_SMS_PER_SECOND: '100',
-      LOG_LEVEL: 'warn',
-    });
+    faro = await startFaro(
+      await freePort(),
+      faroEnv({
+        twilioBaseUrl: fake.baseUrl,
+        dataKey: randomBytes(32),
+        redisUrl: redis.url,
+        extra: { OUTBOX_SMS_PER_SECOND: '100' },
+      }),
+    );
   }, 60_000);
 
   afterAll(async () => {

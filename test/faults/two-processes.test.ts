@@ -5,12 +5,11 @@ import { createManualClock } from '../../src/engine/clock.ts';
 import { createAddressCrypto } from '../../src/privacy/address-crypto.ts';
 import { createRedisStore } from '../../src/store/redis/redis-store.ts';
 import { type FakeTwilio, startFakeTwilio } from '../fakes/fake-twilio.ts';
-import { type FaroProcess, freePort, pool, startFaro, waitUntil } from '../helpers/processes.ts';
+import { type FaroProcess, faroEnv, freePort, pool, startFaro, waitUntil } from '../helpers/processes.ts';
 import { signedPost } from '../helpers/signed-post.ts';
 import {
   deleteKeys,
   inboundForm,
-  PUBLIC_BASE_URL,
   REDIS_URL,
   TEST_ACCOUNT_SID,
   TEST_AUTH_TOKEN,
@@ -29,19 +28,12 @@ describe('two Faro processes on one Redis', () => {
 
   beforeAll(async () => {
     fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
-    const env = {
-      REDIS_URL,
-      REDIS_KEY_PREFIX: prefix,
-      DATA_KEY: dataKey.toString('base64'),
-      PUBLIC_BASE_URL,
-      TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
-      TWILIO_SMS_FROM: '+15005550006',
-      TWILIO_API_BASE_URL: fake.baseUrl,
-      OUTBOX_SMS_PER_SECOND: '5000',
-      FLOOD_MAX_PER_MINUTE: '1000',
-      LOG_LEVEL: 'warn',
-    };
+    const env = faroEnv({
+      twilioBaseUrl: fake.baseUrl,
+      prefix: prefix,
+      dataKey: dataKey,
+      extra: { OUTBOX_SMS_PER_SECOND: '5000', FLOOD_MAX_PER_MINUTE: '1000' },
+    });
     [a, b] = await Promise.all([startFaro(await freePort(), env), startFaro(await freePort(), env)]);
   }, 60_000);
 

@@ -4,6 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import {
+  PUBLIC_BASE_URL as TEST_PUBLIC_BASE_URL,
+  REDIS_URL as TEST_REDIS_URL,
+  TEST_ACCOUNT_SID as TEST_SID,
+  TEST_AUTH_TOKEN as TEST_TOKEN,
+} from './test-app.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -149,4 +155,32 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** The environment of a Faro process under test: the shared Redis, a fake Twilio, test credentials. */
+export function faroEnv({
+  twilioBaseUrl,
+  prefix,
+  dataKey,
+  redisUrl,
+  extra = {},
+}: {
+  twilioBaseUrl: string;
+  prefix?: string;
+  dataKey: Buffer;
+  redisUrl?: string;
+  extra?: Record<string, string>;
+}): Record<string, string> {
+  return {
+    REDIS_URL: redisUrl ?? TEST_REDIS_URL,
+    ...(prefix ? { REDIS_KEY_PREFIX: prefix } : {}),
+    DATA_KEY: dataKey.toString('base64'),
+    PUBLIC_BASE_URL: TEST_PUBLIC_BASE_URL,
+    TWILIO_ACCOUNT_SID: TEST_SID,
+    TWILIO_AUTH_TOKEN: TEST_TOKEN,
+    TWILIO_SMS_FROM: '+15005550006',
+    TWILIO_API_BASE_URL: twilioBaseUrl,
+    LOG_LEVEL: 'warn',
+    ...extra,
+  };
 }
