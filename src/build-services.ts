@@ -142,10 +142,12 @@ export async function buildServices(
       config.twilioConfigured || o.sender ? `${config.publicBaseUrl}/webhooks/twilio/status` : null,
     logger,
     onRetry: ({ channel }) => metrics.outboxRetries.inc({ channel }),
-    onSent: ({ channel, status, conversationId, messageId }) => {
+    onSent: ({ channel, status, conversationId, messageId, ticketOpen }) => {
       metrics.messagesOut.inc({ channel, status });
-      // A staff console shows the status of messages in open tickets as they go out.
-      if (conversationId && messageId) void handoffRef?.statusUpdated(conversationId, messageId, status);
+      // A staff console shows the status of messages in open tickets as they go out; most sends
+      // have no ticket, and then no ticket lookup is made.
+      if (ticketOpen && conversationId && messageId)
+        void handoffRef?.statusUpdated(conversationId, messageId, status);
     },
   });
   const perSecond: Record<Channel, number> = {

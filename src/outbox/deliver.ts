@@ -47,7 +47,14 @@ export function createDeliver({
   logger: Logger;
   /** A retryable failure that the queue will try again (metrics). */
   onRetry?: (info: { channel: Channel }) => void;
-  onSent?: (info: { channel: Channel; status: string; conversationId?: string; messageId?: string }) => void;
+  /** `ticketOpen`: the conversation had a ticket when the message went out (live status for staff). */
+  onSent?: (info: {
+    channel: Channel;
+    status: string;
+    conversationId?: string;
+    messageId?: string;
+    ticketOpen?: boolean;
+  }) => void;
 }) {
   return async function deliver(
     job: OutboxJob,
@@ -112,7 +119,13 @@ export function createDeliver({
       // A bot message outside a ticket needs no status after this: its gist is in the transcript,
       // and keeping every reply's text would make each idle conversation cost kilobytes.
       if (message.origin === 'bot' && !record.ticketId) await store.forgetMessage(conversationId, messageId);
-      onSent?.({ channel: message.channel, status: res.status, conversationId, messageId });
+      onSent?.({
+        channel: message.channel,
+        status: res.status,
+        conversationId,
+        messageId,
+        ticketOpen: Boolean(record.ticketId),
+      });
       return 'sent';
     } catch (err) {
       const e = err instanceof SendError ? err : null;
@@ -142,7 +155,13 @@ export function createDeliver({
         { status: 'failed', attempts: message.attempts + 1, error: kind },
         STATUS_RANK,
       );
-      onSent?.({ channel: message.channel, status: 'failed', conversationId, messageId });
+      onSent?.({
+        channel: message.channel,
+        status: 'failed',
+        conversationId,
+        messageId,
+        ticketOpen: Boolean(record.ticketId),
+      });
       if (!e) logger.error({ conversation: conversationId, event: 'send_error', err: errorSummary(err) });
       return 'failed';
     }
