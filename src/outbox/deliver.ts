@@ -14,14 +14,25 @@ export interface Sender {
     body: string;
     statusCallback?: string;
   }): Promise<{ sid: string; status: string }>;
-  /** Whether a send with an unknown outcome reached the provider (local senders cannot lose one). */
+  /**
+   * Messages the provider created for this address with this body since `since`, oldest first:
+   * whether a send with an unknown outcome got there (local senders cannot lose one).
+   */
   findSent?(req: {
     channel: Channel;
     to: string;
     body: string;
     since: number;
-  }): Promise<{ sid: string; status: string } | null>;
+  }): Promise<Array<{ sid: string; status: string; createdAt: number }>>;
 }
+
+/** Another message of the same conversation is being sent; the queue tries this one again shortly. */
+export class SendLeaseBusy extends Error {
+  override name = 'SendLeaseBusy';
+}
+
+/** Twilio's `date_created` has whole seconds and its clock is not ours. */
+const CLOCK_SKEW_MS = 10_000;
 
 export type DeliveryResult = 'sent' | 'skipped' | 'failed';
 
@@ -38,8 +49,14 @@ export function createDeliver({
   logger,
   onSent,
   onRetry,
+  leaseMs = 30_000,
+  leaseWaitMs = 20_000,
 }: {
   store: ConversationStore;
+  /** How long a send lease lasts if its holder dies; longer than a send's timeout. */
+  leaseMs?: number;
+  /** How long a job waits for a sibling's send before the queue retries it later. */
+  leaseWaitMs?: number;
   sender: Sender;
   crypto: AddressCrypto;
   /** `${PUBLIC_BASE_URL}/webhooks/twilio/status`, or null to ask for no callbacks. */
@@ -56,7 +73,7 @@ export function createDeliver({
     ticketOpen?: boolean;
   }) => void;
 }) {
-  return async function deliver(
+  async function deliver(
     job: OutboxJob,
     { finalAttempt }: { finalAttempt: boolean },
   ): Promise<DeliveryResult> {
@@ -66,6 +83,30 @@ export function createDeliver({
       return 'sent';
     }
     const { conversationId, messageId } = job;
+    // One send at a time per conversation: while we hold the lease, no sibling can create a
+    // Twilio message we might mistake for ours, and the parts of a long reply leave in turn.
+    if (!(await acquireLease(conversationId, messageId))) throw new SendLeaseBusy();
+    try {
+      return await deliverStored(conversationId, messageId, finalAttempt);
+    } finally {
+      await store.releaseSendLease(conversationId, messageId).catch(() => undefined);
+    }
+  }
+
+  async function acquireLease(conversationId: string, messageId: string): Promise<boolean> {
+    const until = Date.now() + leaseWaitMs;
+    for (;;) {
+      if (await store.acquireSendLease(conversationId, messageId, leaseMs)) return true;
+      if (Date.now() >= until) return false;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  async function deliverStored(
+    conversationId: string,
+    messageId: string,
+    finalAttempt: boolean,
+  ): Promise<DeliveryResult> {
     const [record, message] = await Promise.all([
       store.load(conversationId),
       store.getMessage(conversationId, messageId),
@@ -77,18 +118,33 @@ export function createDeliver({
       return 'skipped';
     }
     const to = crypto.decrypt(record.addressEnc);
-    // The last attempt may have reached Twilio before its worker died or timed out: ask before sending again.
+    // The last attempt may have reached Twilio before its worker died or timed out: ask before
+    // sending again. Twilio's copy is ours if it has our text, is recent enough, and no other
+    // message of ours has claimed it (replies often share a text).
     if (message.inFlightSince && sender.findSent) {
-      const found = await sender
-        .findSent({ channel: message.channel, to, body: message.body, since: message.inFlightSince })
+      const candidates = await sender
+        .findSent({
+          channel: message.channel,
+          to,
+          body: message.body,
+          since: message.inFlightSince - CLOCK_SKEW_MS,
+        })
         .catch(() => null);
-      if (found) {
+      // Twilio did not say: better a retry later than a guess now; on the last try, better a
+      // second copy than none.
+      if (candidates === null && !finalAttempt) {
+        throw new SendError({ kind: 'network', detail: 'could not reconcile' });
+      }
+      for (const found of candidates ?? []) {
+        if (!(await store.claimSid(conversationId, found.sid))) continue;
         await store.updateMessage(
           conversationId,
           messageId,
           { status: found.status, sid: found.sid, inFlightSince: null },
           STATUS_RANK,
         );
+        if (message.origin === 'bot' && !record.ticketId)
+          await store.forgetMessage(conversationId, messageId);
         logger.info({ conversation: conversationId, event: 'send_reconciled' });
         return 'sent';
       }
@@ -97,37 +153,7 @@ export function createDeliver({
     const statusCallback = statusCallbackBase
       ? `${statusCallbackBase}?c=${encodeURIComponent(conversationId)}&m=${encodeURIComponent(messageId)}`
       : undefined;
-    try {
-      const res = await sender.send({
-        channel: message.channel,
-        to,
-        body: message.body,
-        statusCallback,
-      });
-      await store.updateMessage(
-        conversationId,
-        messageId,
-        {
-          status: res.status,
-          sid: res.sid,
-          attempts: message.attempts + 1,
-          error: null,
-          inFlightSince: null,
-        },
-        STATUS_RANK,
-      );
-      // A bot message outside a ticket needs no status after this: its gist is in the transcript,
-      // and keeping every reply's text would make each idle conversation cost kilobytes.
-      if (message.origin === 'bot' && !record.ticketId) await store.forgetMessage(conversationId, messageId);
-      onSent?.({
-        channel: message.channel,
-        status: res.status,
-        conversationId,
-        messageId,
-        ticketOpen: Boolean(record.ticketId),
-      });
-      return 'sent';
-    } catch (err) {
+    const failed = async (err: unknown): Promise<DeliveryResult> => {
       const e = err instanceof SendError ? err : null;
       const kind = e?.kind ?? 'unknown';
       logger.warn({
@@ -164,8 +190,37 @@ export function createDeliver({
       });
       if (!e) logger.error({ conversation: conversationId, event: 'send_error', err: errorSummary(err) });
       return 'failed';
+    };
+    let res: { sid: string; status: string };
+    try {
+      res = await sender.send({ channel: message.channel, to, body: message.body, statusCallback });
+    } catch (err) {
+      return failed(err);
     }
-  };
+    // Ours, before anyone reconciling a sibling can see it (we hold the lease). If a write below
+    // fails, the job is retried (a Redis error is not a send error): it finds the message in
+    // flight, and claims the SID then instead of sending again.
+    await store.claimSid(conversationId, res.sid);
+    await store.updateMessage(
+      conversationId,
+      messageId,
+      { status: res.status, sid: res.sid, attempts: message.attempts + 1, error: null, inFlightSince: null },
+      STATUS_RANK,
+    );
+    // A bot message outside a ticket needs no status after this: its gist is in the transcript,
+    // and keeping every reply's text would make each idle conversation cost kilobytes.
+    if (message.origin === 'bot' && !record.ticketId) await store.forgetMessage(conversationId, messageId);
+    onSent?.({
+      channel: message.channel,
+      status: res.status,
+      conversationId,
+      messageId,
+      ticketOpen: Boolean(record.ticketId),
+    });
+    return 'sent';
+  }
+
+  return deliver;
 }
 
 export async function markStopped(store: ConversationStore, conversationId: string) {

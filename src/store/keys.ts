@@ -25,6 +25,10 @@ export function conversationKeys(prefix: string, conversationId: string) {
     seenDays: `${tag}:seendays`,
     /** Hash of minute → messages received in it (flood control); expires after two minutes. */
     flood: `${tag}:flood`,
+    /** The message id being sent right now (send lease). */
+    sending: `${tag}:sending`,
+    /** Set of Twilio SIDs already matched to our messages; expires an hour after the last send. */
+    sids: `${tag}:sids`,
   };
 }
 
@@ -42,5 +46,7 @@ export const TTL = {
   dedupeSeconds: 48 * 3600,
   dayMs: 24 * 3600 * 1000,
   lockMs: 30_000,
+  /** A send whose outcome is unknown is reconciled well within this (retries back off for minutes). */
+  claimedSidSeconds: 3600,
   transcriptMax: 500,
 } as const;

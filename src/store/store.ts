@@ -122,6 +122,16 @@ export interface ConversationStore {
   /** Drop a delivered bot message's record: its text lives on in the transcript. */
   forgetMessage(conversationId: string, messageId: string): Promise<void>;
 
+  /**
+   * One send at a time per conversation, so that a send whose outcome is unknown can be told
+   * apart from a sibling's with the same text. The token is the message id: a retry of the same
+   * message may take back the lease its dead worker left.
+   */
+  acquireSendLease(conversationId: string, token: string, ttlMs: number): Promise<boolean>;
+  releaseSendLease(conversationId: string, token: string): Promise<void>;
+  /** Remembers a provider message id (Twilio SID) as one of ours; false if it already was. */
+  claimSid(conversationId: string, sid: string): Promise<boolean>;
+
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
   appendTranscript(conversationId: string, entries: TranscriptEntry[], ttlSeconds: number): Promise<void>;
 

@@ -15,13 +15,23 @@ import { API_VERSION, errorJson, type FakeMessage, messageJson } from './fake-tw
 
 export type { FakeMessage };
 
-export type FakeFailure = { status: number; code?: number; message?: string } | 'hang' | 'reset';
+/**
+ * `hang`: never answers, creates nothing. `created-then-hang`: creates the message, then never
+ * answers (the sender cannot know it went). `reset`: drops the connection.
+ */
+export type FakeFailure =
+  | { status: number; code?: number; message?: string }
+  | 'hang'
+  | 'created-then-hang'
+  | 'reset';
 
 export interface FakeTwilioOptions {
   accountSid: string;
   authToken: string;
   port?: number;
   onMessage?: (message: FakeMessage) => void;
+  /** Answer a create this long after the message exists (a sender killed meanwhile cannot know). */
+  responseDelayMs?: number;
 }
 
 export interface FakeTwilio {
@@ -29,6 +39,8 @@ export interface FakeTwilio {
   messages: FakeMessage[];
   /** Answers the next POSTs to Messages.json with these, in order, instead of creating messages. */
   failNext(responses: FakeFailure[]): void;
+  /** How many of those are still to come. */
+  failuresLeft(): number;
   waitForMessages(count: number, timeoutMs?: number): Promise<FakeMessage[]>;
   /** POSTs a signed status callback to the message's StatusCallback URL, as Twilio does. */
   deliverStatus(
@@ -41,11 +53,11 @@ export interface FakeTwilio {
 
 const MESSAGES_PATH = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
 
-function send(res: ServerResponse, status: number, json: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+function send(res: ServerResponse | null, status: number, json: unknown): void {
+  res?.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
 }
 
-function sendError(res: ServerResponse, status: number, code?: number, message?: string): void {
+function sendError(res: ServerResponse | null, status: number, code?: number, message?: string): void {
   send(res, status, errorJson(status, code, message));
 }
 
@@ -62,7 +74,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const failures: FakeFailure[] = [];
   const waiters = new Set<() => void>();
 
-  const create = (res: ServerResponse, form: URLSearchParams) => {
+  /** `res` null: create without answering. */
+  const create = (res: ServerResponse | null, form: URLSearchParams) => {
     const to = form.get('To');
     const from = form.get('From');
     const messagingServiceSid = form.get('MessagingServiceSid');
@@ -86,7 +99,9 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     messages.push(message);
     options.onMessage?.(message);
     for (const wake of waiters) wake();
-    send(res, 201, messageJson(message));
+    if (options.responseDelayMs)
+      setTimeout(() => send(res, 201, messageJson(message)), options.responseDelayMs);
+    else send(res, 201, messageJson(message));
   };
 
   const server = createServer(async (req, res) => {
@@ -109,6 +124,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     const form = new URLSearchParams(await readBody(req));
     const failure = failures.shift();
     if (failure === 'hang') return; // the client's timeout must end it
+    if (failure === 'created-then-hang') return void create(null, form);
     if (failure === 'reset') return req.socket.destroy();
     if (failure) return sendError(res, failure.status, failure.code, failure.message);
     create(res, form);
@@ -121,6 +137,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     baseUrl: `http://127.0.0.1:${port}`,
     messages,
     failNext: (responses) => void failures.push(...responses),
+    failuresLeft: () => failures.length,
     waitForMessages(count, timeoutMs = 2000) {
       return new Promise((resolve, reject) => {
         const check = () => {

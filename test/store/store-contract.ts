@@ -91,6 +91,26 @@ export function storeContract(name: string, factory: Factory) {
         expect(await s.acquireLock('c1', 10_000)).toBeTruthy();
       }));
 
+    it('lets one message at a time hold the send lease, and a retry of the same message take it back', () =>
+      withStore(async (s) => {
+        expect(await s.acquireSendLease('c1', 'm1', 10_000)).toBe(true);
+        expect(await s.acquireSendLease('c1', 'm2', 10_000)).toBe(false);
+        expect(await s.acquireSendLease('c1', 'm1', 10_000)).toBe(true);
+        expect(await s.acquireSendLease('c2', 'm2', 10_000)).toBe(true);
+        await s.releaseSendLease('c1', 'm2');
+        expect(await s.acquireSendLease('c1', 'm2', 10_000)).toBe(false);
+        await s.releaseSendLease('c1', 'm1');
+        expect(await s.acquireSendLease('c1', 'm2', 10_000)).toBe(true);
+      }));
+
+    it('claims a provider SID once per conversation', () =>
+      withStore(async (s) => {
+        expect(await s.claimSid('c1', 'SM1')).toBe(true);
+        expect(await s.claimSid('c1', 'SM1')).toBe(false);
+        expect(await s.claimSid('c1', 'SM2')).toBe(true);
+        expect(await s.claimSid('c2', 'SM1')).toBe(true);
+      }));
+
     it('commits state, inbox pop, replies and transcript together, with compare-and-set', () =>
       withStore(async (s) => {
         await s.recordInbound('c1', inbound('SM1'));
@@ -170,7 +190,11 @@ export function storeContract(name: string, factory: Factory) {
         await s.addOutbound(outbound('c1', 'm1'), { at: 1, from: 'bot', text: 'x' }, 3600);
         await s.updateMessage('c1', 'm1', { sid: 'SMx' });
         await s.saveRecord(record('c1'), 0, 3600);
+        await s.claimSid('c1', 'SMx');
+        await s.acquireSendLease('c1', 'm1', 10_000);
         expect(await s.erase('c1')).toEqual({ messageIds: ['m1'] });
+        expect(await s.claimSid('c1', 'SMx')).toBe(true);
+        expect(await s.acquireSendLease('c1', 'm2', 10_000)).toBe(true);
         expect(await s.load('c1')).toBeNull();
         expect(await s.inboxLength('c1')).toBe(0);
         expect(await s.transcript('c1')).toEqual([]);

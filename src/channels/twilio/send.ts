@@ -37,7 +37,13 @@ export interface SendResult {
 export interface TwilioSender {
   /** Creates one outbound message. Throws SendError; never retries (the outbox does). */
   send(req: SendRequest): Promise<SendResult>;
-  findSent(req: { channel: Channel; to: string; body: string; since: number }): Promise<SendResult | null>;
+  findSent(req: { channel: Channel; to: string; body: string; since: number }): Promise<SentCandidate[]>;
+}
+
+/** A message Twilio holds that may be the one we sent. */
+export interface SentCandidate extends SendResult {
+  /** Twilio's `date_created`, in ms (Twilio gives whole seconds). */
+  createdAt: number;
 }
 
 function withWhatsAppPrefix(address: string): string {
@@ -80,20 +86,28 @@ export function createTwilioSender(config: TwilioSenderConfig): TwilioSender {
       }
     },
     /**
-     * After a send whose outcome is unknown (a timeout, or a process killed mid-call): did
-     * Twilio create it? Looks for the same body to the same number created since `since`.
+     * After a send whose outcome is unknown (a timeout, or a process killed mid-call): what
+     * did Twilio create for this number with this text since `since`? Several of our messages
+     * can share a text ("I did not understand"), so the caller decides which one is whose.
      * https://www.twilio.com/docs/messaging/api/message-resource#read-multiple-message-resources
      */
     async findSent({ channel, to, body, since }) {
       try {
         const recent = await client.messages.list({
           to: channel === 'whatsapp' ? withWhatsAppPrefix(to) : to,
-          limit: 20,
+          // Newest first. No DateSent filter: a message still queued has no date_sent.
+          limit: 50,
         });
-        const hit = recent.find(
-          (m) => m.body === body && m.dateCreated && m.dateCreated.getTime() >= since - 60_000,
-        );
-        return hit ? { sid: hit.sid, status: hit.status } : null;
+        return recent
+          .map((m) => ({
+            sid: m.sid,
+            status: m.status,
+            body: m.body,
+            createdAt: m.dateCreated?.getTime() ?? 0,
+          }))
+          .filter((m) => m.body === body && m.createdAt >= since)
+          .map(({ sid, status, createdAt }) => ({ sid, status, createdAt }))
+          .sort((a, b) => a.createdAt - b.createdAt);
       } catch (err) {
         throw sendErrorFromTwilio(err);
       }

@@ -15,6 +15,9 @@ interface ConversationData {
   inbox: StoredInbound[];
   seen: Map<string, number>;
   lock: { token: string; until: number } | null;
+  sending: { token: string; until: number } | null;
+  /** Claimed provider SIDs → when the claim is forgotten. */
+  sids: Map<string, number>;
   outq: string[];
   messages: Map<string, OutboundMessage>;
   transcript: TranscriptEntry[];
@@ -48,6 +51,8 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
         inbox: [],
         seen: new Map(),
         lock: null,
+        sending: null,
+        sids: new Map(),
         outq: [],
         messages: new Map(),
         transcript: [],
@@ -149,6 +154,25 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
     },
     async forgetMessage(id, messageId) {
       get(id)?.messages.delete(messageId);
+    },
+    async acquireSendLease(id, token, ttlMs) {
+      const data = getOrCreate(id);
+      const held = data.sending && data.sending.until > clock.now() ? data.sending.token : null;
+      if (held !== null && held !== token) return false;
+      data.sending = { token, until: clock.now() + ttlMs };
+      return true;
+    },
+    async releaseSendLease(id, token) {
+      const data = get(id);
+      if (data?.sending?.token === token) data.sending = null;
+    },
+    async claimSid(id, sid) {
+      const data = getOrCreate(id);
+      const now = clock.now();
+      for (const [s, until] of data.sids) if (until <= now) data.sids.delete(s);
+      if (data.sids.has(sid)) return false;
+      data.sids.set(sid, now + TTL.claimedSidSeconds * 1000);
+      return true;
     },
     async transcript(id) {
       return clone(get(id)?.transcript ?? []);

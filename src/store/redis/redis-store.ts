@@ -9,7 +9,14 @@ import type {
   StoredInbound,
   TranscriptEntry,
 } from '../store.ts';
-import { COMMIT_STEP, RECORD_INBOUND, RELEASE_LOCK, SAVE_RECORD, UPDATE_MESSAGE } from './scripts.ts';
+import {
+  ACQUIRE_LEASE,
+  COMMIT_STEP,
+  RECORD_INBOUND,
+  RELEASE_LOCK,
+  SAVE_RECORD,
+  UPDATE_MESSAGE,
+} from './scripts.ts';
 
 type Client = Redis | Cluster;
 type Scripted = Client & {
@@ -33,6 +40,7 @@ type Scripted = Client & {
     now: number,
   ): Promise<string | null>;
   faroReleaseLock(key: string, token: string): Promise<number>;
+  faroAcquireLease(key: string, token: string, ttlMs: number): Promise<number>;
 };
 
 function defineScripts(client: Client): Scripted {
@@ -43,6 +51,7 @@ function defineScripts(client: Client): Scripted {
   client.defineCommand('faroSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD });
   client.defineCommand('faroUpdateMessage', { numberOfKeys: 1, lua: UPDATE_MESSAGE });
   client.defineCommand('faroReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
+  client.defineCommand('faroAcquireLease', { numberOfKeys: 1, lua: ACQUIRE_LEASE });
   return c;
 }
 
@@ -166,6 +175,19 @@ export function createRedisStore({
     async forgetMessage(id, messageId) {
       await r.hdel(keys(id).messages, messageId);
     },
+    async acquireSendLease(id, token, ttlMs) {
+      return (await r.faroAcquireLease(keys(id).sending, token, ttlMs)) === 1;
+    },
+    async releaseSendLease(id, token) {
+      await r.faroReleaseLock(keys(id).sending, token);
+    },
+    async claimSid(id, sid) {
+      const k = keys(id).sids;
+      const res = await r.multi().sadd(k, sid).expire(k, TTL.claimedSidSeconds).exec();
+      const [err, added] = res?.[0] ?? [new Error('claimSid: no reply'), 0];
+      if (err) throw err;
+      return added === 1;
+    },
     async transcript(id) {
       const raw = await r.lrange(keys(id).transcript, 0, -1);
       return raw.map((t) => JSON.parse(t) as TranscriptEntry);
@@ -222,6 +244,8 @@ export function createRedisStore({
         k.transcript,
         k.lock,
         k.flood,
+        k.sending,
+        k.sids,
         k.seenDays,
         ...days.map((day) => k.seen(Number(day))),
       );
