@@ -85,7 +85,9 @@ export function createDeliver({
     const { conversationId, messageId } = job;
     // One send at a time per conversation: while we hold the lease, no sibling can create a
     // Twilio message we might mistake for ours, and the parts of a long reply leave in turn.
-    if (!(await acquireLease(conversationId, messageId))) throw new SendLeaseBusy();
+    // On the last try, wait out a dead holder's lease rather than give the message up.
+    const waitMs = finalAttempt ? Math.max(leaseWaitMs, leaseMs + 1_000) : leaseWaitMs;
+    if (!(await acquireLease(conversationId, messageId, waitMs))) throw new SendLeaseBusy();
     try {
       return await deliverStored(conversationId, messageId, finalAttempt);
     } finally {
@@ -93,8 +95,8 @@ export function createDeliver({
     }
   }
 
-  async function acquireLease(conversationId: string, messageId: string): Promise<boolean> {
-    const until = Date.now() + leaseWaitMs;
+  async function acquireLease(conversationId: string, messageId: string, waitMs: number): Promise<boolean> {
+    const until = Date.now() + waitMs;
     for (;;) {
       if (await store.acquireSendLease(conversationId, messageId, leaseMs)) return true;
       if (Date.now() >= until) return false;
