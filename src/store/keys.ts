@@ -11,8 +11,12 @@ export function conversationKeys(prefix: string, conversationId: string) {
     record: `${tag}:conv`,
     /** List of StoredInbound JSON, oldest first: received but not yet processed. */
     inbox: `${tag}:inbox`,
-    /** Set of message ids seen on a UTC day (dedupe); today's and yesterday's are checked. */
-    seen: (day: number) => `${tag}:seen:${day}`,
+    /**
+     * Sorted set of Twilio ids this conversation has met, scored by when each may be forgotten:
+     * inbound MessageSids for 48 hours (dedupe), and the SIDs of our sent messages for an hour
+     * (claimed, so a lost send is never matched to a sibling's). Pruned on every write.
+     */
+    ids: `${tag}:ids`,
     /** Lock held while one process steps this conversation. */
     lock: `${tag}:lock`,
     /** List of outbound message ids committed but not yet handed to the outbox. */
@@ -21,14 +25,10 @@ export function conversationKeys(prefix: string, conversationId: string) {
     messages: `${tag}:msgs`,
     /** List of TranscriptEntry JSON (capped). */
     transcript: `${tag}:transcript`,
-    /** Which `seen` day sets exist, so that erase finds them whatever the clock says. */
-    seenDays: `${tag}:seendays`,
     /** Hash of minute → messages received in it (flood control); expires after two minutes. */
     flood: `${tag}:flood`,
     /** The message id being sent right now (send lease). */
     sending: `${tag}:sending`,
-    /** Set of Twilio SIDs already matched to our messages; expires an hour after the last send. */
-    sids: `${tag}:sids`,
   };
 }
 
@@ -44,7 +44,6 @@ export function globalKeys(prefix: string) {
 export const TTL = {
   /** Twilio retries for a while; every MessageSid is remembered for 24 to 48 hours (DESIGN §2). */
   dedupeSeconds: 48 * 3600,
-  dayMs: 24 * 3600 * 1000,
   lockMs: 30_000,
   /** A send whose outcome is unknown is reconciled well within this (retries back off for minutes). */
   claimedSidSeconds: 3600,

@@ -74,6 +74,15 @@ export function storeContract(name: string, factory: Factory) {
         expect(await s.inboxLength('c1')).toBe(1);
       }));
 
+    it('remembers a MessageSid for 48 hours, by its own clock', () =>
+      withStore(async (s, clock) => {
+        await s.recordInbound('c1', inbound('SM1'));
+        clock.advance(47 * 3600_000);
+        expect(await s.recordInbound('c1', inbound('SM1'))).toBe('duplicate');
+        clock.advance(3600_000 + 1);
+        expect(await s.recordInbound('c1', inbound('SM1'))).toBe('recorded');
+      }));
+
     it('keeps the inbox in arrival order', () =>
       withStore(async (s) => {
         for (const id of ['SM1', 'SM2', 'SM3']) await s.recordInbound('c1', inbound(id));
@@ -109,6 +118,15 @@ export function storeContract(name: string, factory: Factory) {
         expect(await s.claimSid('c1', 'SM1')).toBe(false);
         expect(await s.claimSid('c1', 'SM2')).toBe(true);
         expect(await s.claimSid('c2', 'SM1')).toBe(true);
+      }));
+
+    it('forgets a claimed SID after an hour, and never mixes it up with a message it received', () =>
+      withStore(async (s, clock) => {
+        await s.recordInbound('c1', inbound('SMin'));
+        expect(await s.claimSid('c1', 'SMout')).toBe(true);
+        clock.advance(3600_000 + 1);
+        expect(await s.claimSid('c1', 'SMout')).toBe(true);
+        expect(await s.recordInbound('c1', inbound('SMin'))).toBe('duplicate');
       }));
 
     it('commits state, inbox pop, replies and transcript together, with compare-and-set', () =>

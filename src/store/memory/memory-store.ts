@@ -13,11 +13,10 @@ import type {
 interface ConversationData {
   record: ConversationRecord | null;
   inbox: StoredInbound[];
-  seen: Map<string, number>;
+  /** Twilio ids met (inbound for dedupe, outbound claimed) → when each may be forgotten. */
+  ids: Map<string, number>;
   lock: { token: string; until: number } | null;
   sending: { token: string; until: number } | null;
-  /** Claimed provider SIDs → when the claim is forgotten. */
-  sids: Map<string, number>;
   outq: string[];
   messages: Map<string, OutboundMessage>;
   transcript: TranscriptEntry[];
@@ -49,10 +48,9 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       data = {
         record: null,
         inbox: [],
-        seen: new Map(),
+        ids: new Map(),
         lock: null,
         sending: null,
-        sids: new Map(),
         outq: [],
         messages: new Map(),
         transcript: [],
@@ -63,6 +61,14 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
     }
     return data;
   }
+  /** False if the id was already met and not yet forgotten; else remembers it for `seconds`. */
+  const meet = (data: ConversationData, id: string, seconds: number) => {
+    const now = clock.now();
+    for (const [known, until] of data.ids) if (until <= now) data.ids.delete(known);
+    if (data.ids.has(id)) return false;
+    data.ids.set(id, now + seconds * 1000);
+    return true;
+  };
   const touch = (data: ConversationData, ttlSeconds: number) => {
     data.expiresAt = Math.max(data.expiresAt, clock.now() + ttlSeconds * 1000);
   };
@@ -70,9 +76,7 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
   return {
     async recordInbound(id, inbound) {
       const data = getOrCreate(id);
-      const seenUntil = data.seen.get(inbound.id);
-      if (seenUntil !== undefined && seenUntil > clock.now()) return 'duplicate';
-      data.seen.set(inbound.id, clock.now() + TTL.dedupeSeconds * 1000);
+      if (!meet(data, inbound.id, TTL.dedupeSeconds)) return 'duplicate';
       data.inbox.push(clone(inbound));
       touch(data, TTL.dedupeSeconds);
       return 'recorded';
@@ -167,12 +171,7 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       if (data?.sending?.token === token) data.sending = null;
     },
     async claimSid(id, sid) {
-      const data = getOrCreate(id);
-      const now = clock.now();
-      for (const [s, until] of data.sids) if (until <= now) data.sids.delete(s);
-      if (data.sids.has(sid)) return false;
-      data.sids.set(sid, now + TTL.claimedSidSeconds * 1000);
-      return true;
+      return meet(getOrCreate(id), sid, TTL.claimedSidSeconds);
     },
     async transcript(id) {
       return clone(get(id)?.transcript ?? []);

@@ -11,6 +11,7 @@ import type {
 } from '../store.ts';
 import {
   ACQUIRE_LEASE,
+  CLAIM_ID,
   COMMIT_STEP,
   RECORD_INBOUND,
   RELEASE_LOCK,
@@ -21,15 +22,15 @@ import {
 type Client = Redis | Cluster;
 type Scripted = Client & {
   faroRecordInbound(
-    k1: string,
-    k2: string,
-    k3: string,
-    k4: string,
+    ids: string,
+    inbox: string,
     id: string,
+    now: number,
+    forgetAt: number,
     ttl: number,
     json: string,
-    day: number,
   ): Promise<number>;
+  faroClaimId(ids: string, sid: string, now: number, forgetAt: number, ttl: number): Promise<number>;
   faroCommit(...args: Array<string | number>): Promise<number>;
   faroSaveRecord(key: string, expected: number, json: string, ttlMs: number): Promise<number>;
   faroUpdateMessage(
@@ -46,7 +47,8 @@ type Scripted = Client & {
 function defineScripts(client: Client): Scripted {
   const c = client as Scripted;
   if (typeof c.faroCommit === 'function') return c;
-  client.defineCommand('faroRecordInbound', { numberOfKeys: 4, lua: RECORD_INBOUND });
+  client.defineCommand('faroRecordInbound', { numberOfKeys: 2, lua: RECORD_INBOUND });
+  client.defineCommand('faroClaimId', { numberOfKeys: 1, lua: CLAIM_ID });
   client.defineCommand('faroCommit', { numberOfKeys: 5, lua: COMMIT_STEP });
   client.defineCommand('faroSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD });
   client.defineCommand('faroUpdateMessage', { numberOfKeys: 1, lua: UPDATE_MESSAGE });
@@ -68,21 +70,19 @@ export function createRedisStore({
   const r = defineScripts(redis);
   const keys = (id: string) => conversationKeys(prefix, id);
   const g = globalKeys(prefix);
-  const day = () => Math.floor(clock.now() / TTL.dayMs);
 
   return {
     async recordInbound(id, inbound) {
       const k = keys(id);
-      const d = day();
+      const now = clock.now();
       const ok = await r.faroRecordInbound(
-        k.seen(d),
-        k.seen(d - 1),
+        k.ids,
         k.inbox,
-        k.seenDays,
         inbound.id,
+        now,
+        now + TTL.dedupeSeconds * 1000,
         TTL.dedupeSeconds,
         JSON.stringify(inbound),
-        d,
       );
       return ok === 1 ? 'recorded' : 'duplicate';
     },
@@ -182,11 +182,9 @@ export function createRedisStore({
       await r.faroReleaseLock(keys(id).sending, token);
     },
     async claimSid(id, sid) {
-      const k = keys(id).sids;
-      const res = await r.multi().sadd(k, sid).expire(k, TTL.claimedSidSeconds).exec();
-      const [err, added] = res?.[0] ?? [new Error('claimSid: no reply'), 0];
-      if (err) throw err;
-      return added === 1;
+      const now = clock.now();
+      const ttl = TTL.claimedSidSeconds;
+      return (await r.faroClaimId(keys(id).ids, sid, now, now + ttl * 1000, ttl)) === 1;
     },
     async transcript(id) {
       const raw = await r.lrange(keys(id).transcript, 0, -1);
@@ -235,20 +233,7 @@ export function createRedisStore({
     async erase(id) {
       const k = keys(id);
       const messageIds = await r.hkeys(k.messages);
-      const days = await r.smembers(k.seenDays);
-      await r.del(
-        k.record,
-        k.inbox,
-        k.outq,
-        k.messages,
-        k.transcript,
-        k.lock,
-        k.flood,
-        k.sending,
-        k.sids,
-        k.seenDays,
-        ...days.map((day) => k.seen(Number(day))),
-      );
+      await r.del(k.record, k.inbox, k.outq, k.messages, k.transcript, k.lock, k.flood, k.sending, k.ids);
       await r.zrem(g.pending, id);
       await r.zrem(g.expiry, id);
       return { messageIds };

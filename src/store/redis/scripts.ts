@@ -3,17 +3,29 @@
  * https://redis.io/docs/latest/develop/interact/programmability/eval-intro/
  */
 
-/** KEYS: seenToday, seenYesterday, inbox, seenDays. ARGV: id, ttlSeconds, inboundJson, today. */
+/**
+ * KEYS: ids, inbox. ARGV: id, now, forgetAt, ttlSeconds, inboundJson.
+ * Returns 0 for an id already met (a Twilio retry), 1 once it is in the inbox.
+ */
 export const RECORD_INBOUND = `
-if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 or redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then
-  return 0
-end
-redis.call('SADD', KEYS[1], ARGV[1])
-redis.call('EXPIRE', KEYS[1], ARGV[2])
-redis.call('SADD', KEYS[4], ARGV[4])
-redis.call('EXPIRE', KEYS[4], ARGV[2])
-redis.call('RPUSH', KEYS[3], ARGV[3])
-if redis.call('TTL', KEYS[3]) < tonumber(ARGV[2]) then redis.call('EXPIRE', KEYS[3], ARGV[2]) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('RPUSH', KEYS[2], ARGV[5])
+if redis.call('TTL', KEYS[2]) < tonumber(ARGV[4]) then redis.call('EXPIRE', KEYS[2], ARGV[4]) end
+return 1
+`;
+
+/**
+ * KEYS: ids. ARGV: sid, now, forgetAt, ttlSeconds. Returns 1 if the SID was not yet ours.
+ * The key keeps the longer of its TTL and this one (inbound ids need 48 hours).
+ */
+export const CLAIM_ID = `
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
+if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+if redis.call('TTL', KEYS[1]) < tonumber(ARGV[4]) then redis.call('EXPIRE', KEYS[1], ARGV[4]) end
 return 1
 `;
 
