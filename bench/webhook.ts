@@ -3,7 +3,7 @@
  * webhook must (form, signature, one Redis GET + SET), both on the real Redis, one after the
  * other, driven by signed webhooks from 1,000 senders. Then Redis bytes per conversation.
  *
- *   npx tsx bench/webhook.ts [--quick] [--throughput-seconds 15] [--latency-seconds 20]
+ *   npx tsx bench/webhook.ts [--quick] [--split] [--throughput-seconds 15] [--latency-seconds 20]
  *     [--rate 200] [--connections 32] [--warmup-seconds 3] [--senders 1000] [--cpu-prof DIR]
  *     [--preload bench/experiments/FILE.ts] [--accept-only]
  *
@@ -14,7 +14,7 @@
  * of the baseline's throughput, p99 < 25 ms at 200 requests/s, ≤ 2 KB per idle conversation.
  */
 import { randomBytes } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, setPriority } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { freePort } from '../test/helpers/processes.ts';
@@ -37,6 +37,7 @@ import { createWebhookTraffic } from './traffic/webhook-traffic.ts';
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: process.env.BENCH_QUICK === '1' },
+    split: { type: 'boolean', default: process.env.BENCH_SPLIT === '1' },
     'throughput-seconds': { type: 'string' },
     'latency-seconds': { type: 'string' },
     'warmup-seconds': { type: 'string' },
@@ -49,7 +50,7 @@ const { values } = parseArgs({
   },
 });
 const option = (
-  name: Exclude<keyof typeof values, 'quick' | 'cpu-prof' | 'preload' | 'accept-only'>,
+  name: Exclude<keyof typeof values, 'quick' | 'split' | 'cpu-prof' | 'preload' | 'accept-only'>,
   fallback: number,
   quick: number,
 ) => {
@@ -102,7 +103,12 @@ try {
   }).finally(() => baseline.stop());
   await deleteKeys(`${prefix}baseline:`);
 
-  log('\nFaro (NODE_ENV=production, Redis, fake Twilio API in its own process):');
+  const split = values.split;
+  log(
+    split
+      ? '\nFaro as two processes, FARO_ROLE=web (takes the webhooks) and FARO_ROLE=worker (steps and sends):'
+      : '\nFaro (NODE_ENV=production, Redis, fake Twilio API in its own process):',
+  );
   const fake = await startFakeTwilioProcess();
   stops.push(() => fake.stop());
   const memoryBefore = await usedMemory(redis);
@@ -114,7 +120,22 @@ try {
     twilioBaseUrl: fake.baseUrl,
     cpuProfileDir: values['cpu-prof'],
     preloads: values.preload,
+    role: split ? 'web' : 'all',
   });
+  const worker = split
+    ? await startBenchFaro({
+        dataKey,
+        redisUrl: REDIS_URL,
+        prefix,
+        twilioBaseUrl: fake.baseUrl,
+        role: 'worker',
+      })
+    : null;
+  if (worker) {
+    stops.unshift(async () => void (await worker.stop()));
+    // As a deployment would: webhooks first, the worker's backlog waits (nice 10).
+    setPriority(worker.child.pid!, 10);
+  }
   if (values.preload?.length) log(`  experiment: preloaded ${values.preload.join(', ')}`);
   stops.unshift(async () => void (await faro.stop()));
   const sentCount = async () => (await fake.counts()).received;
@@ -127,8 +148,15 @@ try {
     ? async () => 0
     : () => waitForDrain({ redis, prefix, sentCount, timeoutMs: 180_000 });
   const faroObserver = createPhaseObserver({
-    meter: createCpuMeter({ pids: { server: faro.child.pid!, 'fake Twilio': fake.pid }, redis }),
-    faro: { url: faro.url, drain, sentCount },
+    meter: createCpuMeter({
+      pids: {
+        server: faro.child.pid!,
+        ...(worker ? { worker: worker.child.pid! } : {}),
+        'fake Twilio': fake.pid,
+      },
+      redis,
+    }),
+    faro: { url: faro.url, drain, sentCount, workerUrl: worker?.url },
   });
   const traffic = createWebhookTraffic({ slots: senders });
   const faroResult = await driveServer({

@@ -15,6 +15,7 @@ import { type Clock, systemClock } from './engine/clock.ts';
 import { createComposeReply, type ServicesText } from './engine/compose-reply.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
 import type { Outbox, Timers } from './engine/ports.ts';
+import { createWorkQueue } from './engine/work-queue.ts';
 import { buildHandoff, type HandoffSide } from './handoff/build-handoff.ts';
 import type { StaffHandoff } from './handoff/staff-handoff.ts';
 import { createI18n, type I18n } from './i18n/create-i18n.ts';
@@ -132,6 +133,17 @@ export async function buildServices(
     sender = localSender;
   }
 
+  // A `web` process records messages and hands them on; `worker` and `all` step and send.
+  const works = config.FARO_ROLE !== 'web';
+  const workQueue = redis
+    ? createWorkQueue({
+        redis,
+        blocking: () => createRedis(config, { forBullmq: true }),
+        prefix: config.REDIS_KEY_PREFIX,
+        logger,
+      })
+    : null;
+
   // The outbox reports statuses to the handoff, which exists only later (it needs the timers).
   let handoffRef: StaffHandoff | null = null;
   const deliver = createDeliver({
@@ -162,6 +174,7 @@ export async function buildServices(
         perSecond,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         logger,
+        consume: works,
       })
     : createMemoryOutbox({ deliver, perSecond, maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
 
@@ -183,6 +196,7 @@ export async function buildServices(
         prefix: config.REDIS_KEY_PREFIX,
         fire,
         logger,
+        consume: works,
       })
     : createMemoryTimers({ fire });
 
@@ -222,6 +236,7 @@ export async function buildServices(
       childAloneDays: config.CHILD_ALONE_TTL_DAYS,
     },
     floodMaxPerMinute: config.FLOOD_MAX_PER_MINUTE,
+    handOff: works ? undefined : (id) => workQueue!.notify(id),
     onStep: ({ effects, channel, ms }) => {
       metrics.stepSeconds.observe({ channel }, ms / 1000);
       for (const e of effects) {
@@ -250,6 +265,7 @@ export async function buildServices(
 
   let sweeper: NodeJS.Timeout | null = null;
   let retention: NodeJS.Timeout | null = null;
+  let stopConsuming: (() => Promise<void>) | null = null;
   return {
     config,
     logger,
@@ -267,13 +283,20 @@ export async function buildServices(
     localSender,
     redis,
     async start() {
-      await engine.sweep(0);
+      if (works) await engine.sweep(0);
       if (demoStaff) {
         const credentials = await createDemoSupervisor(staffConsole.staff, clock);
         (o.announce ?? ((text) => process.stdout.write(text)))(
           demoCredentialsText(credentials, config.publicBaseUrl),
         );
       }
+      if (!works) return;
+      // Conversations handed over by `web` processes; past 256 in hand, hints wait for another worker.
+      stopConsuming =
+        workQueue?.consume(
+          (id) => engine.kick(id),
+          () => engine.inFlight() >= 256,
+        ) ?? null;
       sweeper = setInterval(() => {
         engine.sweep().catch(() => undefined);
       }, o.sweepEveryMs ?? 1_000);
@@ -287,6 +310,7 @@ export async function buildServices(
     async stop() {
       if (sweeper) clearInterval(sweeper);
       if (retention) clearInterval(retention);
+      await stopConsuming?.();
       await engine.stop();
       await timers.close();
       await handoffSide.events.close();

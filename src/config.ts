@@ -17,6 +17,11 @@ const envSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_BASE_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /**
+     * `all` answers webhooks and does the work; `web` only records messages and hands them to
+     * `worker` processes (steps, sends, timers, retention) through Redis. Split roles need Redis.
+     */
+    FARO_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
 
     REDIS_URL: z.string().optional(),
     /** Comma-separated host:port list of Redis Cluster seed nodes (instead of REDIS_URL). */
@@ -74,6 +79,13 @@ const envSchema = z
         path: ['REDIS_URL'],
         message:
           'production needs Redis (set REDIS_URL); the in-memory store loses every conversation on restart',
+      });
+    }
+    if (env.FARO_ROLE !== 'all' && !redis) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FARO_ROLE'],
+        message: `${env.FARO_ROLE} works with other processes through Redis: set REDIS_URL, or use FARO_ROLE=all`,
       });
     }
     if (production && !env.DATA_KEY) {

@@ -34,6 +34,15 @@ describe('configuration', () => {
     expect(Object.isFrozen(c)).toBe(true);
   });
 
+  it('splits roles only with Redis, and names FARO_ROLE when it cannot', () => {
+    expect(loadConfig({}).FARO_ROLE).toBe('all');
+    expect(loadConfig({ ...PROD, FARO_ROLE: 'web' }).FARO_ROLE).toBe('web');
+    expect(issues({ FARO_ROLE: 'worker' })).toEqual([
+      'FARO_ROLE: worker works with other processes through Redis: set REDIS_URL, or use FARO_ROLE=all',
+    ]);
+    expect(issues({ FARO_ROLE: 'both' })[0]).toMatch(/^FARO_ROLE: /);
+  });
+
   it('accepts a complete production environment', () => {
     const c = loadConfig(PROD);
     expect(c.storeKind).toBe('redis');

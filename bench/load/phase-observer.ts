@@ -30,6 +30,8 @@ export interface FaroProbe {
   url: string;
   drain: () => Promise<number>;
   sentCount: () => Promise<number>;
+  /** A separate worker process (FARO_ROLE=worker): the steps are counted there. */
+  workerUrl?: string;
 }
 
 /**
@@ -44,13 +46,21 @@ export function createPhaseObserver({
   faro?: FaroProbe;
 }): PhaseHooks & { figures: Partial<Record<Phase, PhaseFigures>> } {
   const figures: Partial<Record<Phase, PhaseFigures>> = {};
-  let start: { at: number; cpu: CpuSnapshot; metrics?: Scrape; replies?: number } | null = null;
+  let start: {
+    at: number;
+    cpu: CpuSnapshot;
+    metrics?: Scrape;
+    workerMetrics?: Scrape;
+    replies?: number;
+  } | null = null;
+  const stepsScrape = async () => (faro?.workerUrl ? scrapeMetrics(faro.workerUrl) : undefined);
   return {
     figures,
     async before() {
       const metrics = faro ? await scrapeMetrics(faro.url) : undefined;
+      const workerMetrics = await stepsScrape();
       const replies = faro ? await faro.sentCount() : undefined;
-      start = { at: performance.now(), cpu: await meter.snapshot(), metrics, replies };
+      start = { at: performance.now(), cpu: await meter.snapshot(), metrics, workerMetrics, replies };
     },
     async after(phase: Phase, result: LoadResult) {
       // Event-loop delay and GC of the phase itself, before the drain.
@@ -66,7 +76,12 @@ export function createPhaseObserver({
       };
       if (faro && atEnd && metrics && start?.metrics) {
         const delta = (name: string) => metricSum(metrics, name) - metricSum(start!.metrics!, name);
-        f.steps = delta('faro_step_seconds_count');
+        const worker = await stepsScrape();
+        f.steps =
+          worker && start.workerMetrics
+            ? metricSum(worker, 'faro_step_seconds_count') -
+              metricSum(start.workerMetrics, 'faro_step_seconds_count')
+            : delta('faro_step_seconds_count');
         f.replies = (await faro.sentCount()) - (start.replies ?? 0);
         f.gcMs =
           (metricSum(atEnd, 'faro_nodejs_gc_duration_seconds_sum') -

@@ -15,6 +15,7 @@ export async function startBenchFaro({
   cpuProfileDir,
   preloads = [],
   dataKey = randomBytes(32),
+  role = 'all',
 }: {
   redisUrl: string;
   prefix: string;
@@ -25,6 +26,8 @@ export async function startBenchFaro({
   preloads?: string[];
   /** DATA_KEY (32 bytes): given when the benchmark must compute conversation ids itself. */
   dataKey?: Buffer;
+  /** FARO_ROLE: `web` and `worker` run as two processes. */
+  role?: 'all' | 'web' | 'worker';
 }): Promise<FaroProcess> {
   const imports = [
     ...preloads.map((p) => resolve(p)),
@@ -33,6 +36,7 @@ export async function startBenchFaro({
   return startFaro(await freePort(), {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
+    FARO_ROLE: role,
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: prefix,
     DATA_KEY: dataKey.toString('base64'),

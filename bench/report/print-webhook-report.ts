@@ -104,6 +104,8 @@ export function printCpu({ log, baseline, faro }: { log: Log; baseline: Figures;
       'load generator',
     ],
   ];
+  const split = faro.throughput?.cpu.worker !== undefined;
+  if (split) rows[0]!.splice(5, 0, 'worker');
   const add = (name: string, f: PhaseFigures | undefined) => {
     if (!f) return;
     const per = (k: string) => (f.cpu[k] === undefined ? '–' : ms((f.cpu[k]! * 1000) / f.requests));
@@ -113,6 +115,7 @@ export function printCpu({ log, baseline, faro }: { log: Log; baseline: Figures;
       String(f.requests),
       per('server'),
       percent(f.cpu.server! / (f.wallMs / 1000)),
+      ...(split ? [f.cpu.worker === undefined ? '–' : per('worker')] : []),
       per('Redis'),
       per('fake Twilio'),
       per('load generator'),
@@ -122,7 +125,9 @@ export function printCpu({ log, baseline, faro }: { log: Log; baseline: Figures;
   add('Faro      max throughput + drain', faro.throughput);
   add('baseline  fixed rate', baseline.latency);
   add('Faro      fixed rate + drain', faro.latency);
-  log('\nWhere the CPU went (CPU time of each process ÷ requests answered; 100% busy = one core)');
+  log(
+    `\nWhere the CPU went (CPU time of each process ÷ requests answered; 100% busy = one core${split ? '; server = the web process' : ''})`,
+  );
   log(table(rows));
 }
 

@@ -32,6 +32,11 @@ export interface EngineDeps {
   retention: { conversationDays: number; childAloneDays: number };
   /** Messages a sender may send a minute; past it one notice, then throttled (risk phrases always pass). */
   floodMaxPerMinute: number;
+  /**
+   * A `web` process: recorded messages and events are handed to a worker through Redis instead
+   * of being stepped here. Without it, this process steps them itself.
+   */
+  handOff?: (conversationId: string) => Promise<void>;
   /** Called after each committed step (metrics). */
   onStep?: (info: { conversationId: string; effects: Effect[]; channel: Channel; ms: number }) => void;
 }
@@ -63,6 +68,14 @@ export function createEngine(deps: EngineDeps) {
     );
   }
 
+  /** Step it here, or hand it to a worker; a lost hand-off is found by the next sweep. */
+  async function dispatch(conversationId: string) {
+    if (!deps.handOff) return kick(conversationId);
+    await deps.handOff(conversationId).catch((err: unknown) => {
+      logger.warn({ conversation: conversationId, event: 'hand_off_failed', err: errorSummary(err) });
+    });
+  }
+
   async function accept(
     message: InboundMessage,
   ): Promise<{ conversationId: string; result: 'recorded' | 'duplicate' | 'throttled' }> {
@@ -85,7 +98,7 @@ export function createEngine(deps: EngineDeps) {
     };
     const result = await store.recordInbound(conversationId, inbound);
     await store.markPending(conversationId, clock.now());
-    kick(conversationId);
+    await dispatch(conversationId);
     return { conversationId, result };
   }
 
@@ -130,7 +143,7 @@ export function createEngine(deps: EngineDeps) {
       event: { type },
     });
     await store.markPending(conversationId, clock.now());
-    kick(conversationId);
+    await dispatch(conversationId);
     return true;
   }
 
@@ -383,6 +396,8 @@ export function createEngine(deps: EngineDeps) {
     sweep,
     expire,
     kick,
+    /** Conversations being processed right now (a worker takes no more hints past a limit). */
+    inFlight: () => inFlight.size,
     /** Resolves when no processing is in flight (tests, shutdown). */
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);

@@ -21,6 +21,7 @@ export function createBullmqOutbox({
   maxAttempts,
   logger,
   concurrency = 8,
+  consume = true,
 }: {
   connection: () => Redis | Cluster;
   prefix: string;
@@ -29,6 +30,8 @@ export function createBullmqOutbox({
   maxAttempts: number;
   logger: Logger;
   concurrency?: number;
+  /** False in a `web` process: it queues replies (staff messages) but sends none. */
+  consume?: boolean;
 }): Outbox & { workers: Worker[] } {
   const channels: Channel[] = ['sms', 'whatsapp'];
   const queues = Object.fromEntries(
@@ -37,7 +40,7 @@ export function createBullmqOutbox({
       new Queue(`outbox-${c}`, { connection: connection(), prefix: `{${prefix}bull}` }),
     ]),
   ) as Record<Channel, Queue>;
-  const workers = channels.map(
+  const workers = (consume ? channels : []).map(
     (c) =>
       new Worker(
         `outbox-${c}`,

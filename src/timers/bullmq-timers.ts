@@ -14,22 +14,27 @@ export function createBullmqTimers({
   prefix,
   fire,
   logger,
+  consume = true,
 }: {
   connection: () => Redis | Cluster;
   prefix: string;
   fire: Fire;
   logger: Logger;
+  /** False in a `web` process: it schedules and cancels timers; workers fire them. */
+  consume?: boolean;
 }): Timers {
   const queue = new Queue('timers', { connection: connection(), prefix: `{${prefix}bull}` });
-  const worker = new Worker(
-    'timers',
-    async (job) => {
-      const { conversationId, event } = job.data as { conversationId: string; event: 'NO_ANSWER' };
-      await fire(conversationId, event, job.id ?? '');
-    },
-    { connection: connection(), prefix: `{${prefix}bull}`, concurrency: 4 },
-  );
-  worker.on('error', (err) => logger.warn({ event: 'timer_worker_error', type: err.name }));
+  const worker = !consume
+    ? null
+    : new Worker(
+        'timers',
+        async (job) => {
+          const { conversationId, event } = job.data as { conversationId: string; event: 'NO_ANSWER' };
+          await fire(conversationId, event, job.id ?? '');
+        },
+        { connection: connection(), prefix: `{${prefix}bull}`, concurrency: 4 },
+      );
+  worker?.on('error', (err) => logger.warn({ event: 'timer_worker_error', type: err.name }));
   return {
     async schedule({ key, conversationId, event, delayMs }) {
       await queue.remove(key);
@@ -43,7 +48,7 @@ export function createBullmqTimers({
       await queue.remove(key);
     },
     async close() {
-      await worker.close();
+      await worker?.close();
       await queue.close();
     },
   };

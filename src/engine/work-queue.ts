@@ -1,0 +1,68 @@
+import type { Cluster, Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { errorSummary } from './engine.ts';
+
+/** A wake-up list is only a hint (the pending set is the record); past this many entries the oldest go. */
+const MAX_HINTS = 100_000;
+
+/**
+ * How a `web` process hands conversations to `worker` processes: a Redis list of conversation
+ * ids. It only says "look at this one now"; the engine's pending set is the durable record, so
+ * a hint lost in a crash or dropped from a full list costs seconds (the next sweep), not a
+ * message, and a hint for a conversation already done costs one lock attempt.
+ */
+export function createWorkQueue({
+  redis,
+  blocking,
+  prefix,
+  logger,
+}: {
+  redis: Redis | Cluster;
+  /** A connection of its own: BLPOP holds it while it waits. */
+  blocking: () => Redis | Cluster;
+  prefix: string;
+  logger: Logger;
+}) {
+  const key = `${prefix}work`;
+  return {
+    async notify(conversationId: string) {
+      await redis.multi().rpush(key, conversationId).ltrim(key, -MAX_HINTS, -1).exec();
+    },
+    /**
+     * Takes hints and hands each to `take` until stopped. While `busy()` says the process has
+     * enough in hand, it waits: the hints stay in Redis for a less busy worker.
+     */
+    consume(take: (conversationId: string) => void, busy: () => boolean) {
+      const conn = blocking();
+      let running = true;
+      const loop = (async () => {
+        while (running) {
+          try {
+            if (busy()) {
+              await new Promise((r) => setTimeout(r, 5));
+              continue;
+            }
+            const batch = await conn.lpop(key, 64);
+            if (batch?.length) {
+              for (const id of batch) take(id);
+              continue;
+            }
+            const one = await conn.blpop(key, 1);
+            if (one) take(one[1]);
+          } catch (err) {
+            if (!running) break;
+            logger.warn({ event: 'work_queue_error', err: errorSummary(err) });
+            await new Promise((r) => setTimeout(r, 500));
+          }
+        }
+      })();
+      return async () => {
+        running = false;
+        conn.disconnect();
+        await loop;
+      };
+    },
+  };
+}
+
+export type WorkQueue = ReturnType<typeof createWorkQueue>;
