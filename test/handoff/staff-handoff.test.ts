@@ -92,6 +92,12 @@ describe('the staff handoff (engine port)', () => {
     expect(scheduled).toEqual([]);
   });
 
+  it('names the days in Haitian Creole, which Intl does not know', async () => {
+    const res = await handoff.escalate(input({ now: SUNDAY_NOON, lang: 'ht' }));
+    expect(res.notice).toContain('lendi–vandredi 9:00–18:00; samdi 9:00–14:00');
+    expect(res.notice).not.toMatch(/Monday|Friday|Saturday/);
+  });
+
   it('says nothing more for safety (the safety message said it), and puts it first', async () => {
     const res = await handoff.escalate(input({ reason: 'safety', risk: 'violence' }));
     expect(res.notice).toBeNull();
