@@ -148,38 +148,56 @@ export function createEngine(deps: EngineDeps) {
   }
 
   async function processConversation(conversationId: string): Promise<void> {
-    const token = await store.acquireLock(conversationId, TTL.lockMs);
-    if (!token) return;
+    // Lock, inbox head and record in one round trip; each commit says what comes next.
+    const begun = await store.beginProcessing(conversationId, TTL.lockMs);
+    if (!begun) return;
+    let handedOver: string[] = [];
+    let idle = false;
     try {
+      let { head, record } = begun;
       let channel: Channel | null = null;
-      for (
-        let head = await store.peekInbox(conversationId);
-        head;
-        head = await store.peekInbox(conversationId)
-      ) {
-        await stepWithRetry(conversationId, head);
+      let outq: string[] | null = null;
+      while (head) {
+        const done = await stepWithRetry(conversationId, head, record);
         channel = head.channel;
+        ({ next: head, record, outq } = done);
       }
-      await flushOutbound(conversationId, channel);
+      handedOver = await flushOutbound(conversationId, channel, outq);
     } finally {
-      await store.releaseLock(conversationId, token);
+      idle = await store.finishProcessing(conversationId, begun.token, handedOver);
     }
-    const idle = await store.clearPendingIfIdle(conversationId);
     // A message recorded while we held the lock: go round again.
     if (!idle && !stopping) setImmediate(() => kick(conversationId));
   }
 
-  async function stepWithRetry(conversationId: string, head: StoredInbound) {
+  /** `record` is what the caller last saw; after a conflict the step starts from a fresh load. */
+  async function stepWithRetry(
+    conversationId: string,
+    head: StoredInbound,
+    record: ConversationRecord | null,
+  ) {
+    let known: ConversationRecord | null | undefined = record;
     for (let attempt = 0; attempt < 5; attempt++) {
-      if ((await stepOnce(conversationId, head)) === 'committed') return;
+      const done = await stepOnce(conversationId, head, known);
+      if (done) return done;
+      known = undefined;
     }
     throw new Error('commit kept conflicting');
   }
 
-  async function stepOnce(conversationId: string, head: StoredInbound): Promise<'committed' | 'conflict'> {
+  /** One step and its commit; null on a conflict. `known`: the record if the caller has it. */
+  async function stepOnce(
+    conversationId: string,
+    head: StoredInbound,
+    known: ConversationRecord | null | undefined,
+  ): Promise<{
+    next: StoredInbound | null;
+    record: ConversationRecord | null;
+    outq: string[] | null;
+  } | null> {
     const started = performance.now();
     const now = clock.now();
-    const record = await store.load(conversationId);
+    const record = known === undefined ? await store.load(conversationId) : known;
     const event: FaroEvent =
       head.kind === 'message'
         ? {
@@ -233,7 +251,7 @@ export function createEngine(deps: EngineDeps) {
 
     if (step.effects.some((e) => e.type === 'erase')) {
       await eraseConversation({ conversationId, head, record, blocks, channel });
-      return 'committed';
+      return { next: null, record: null, outq: [] };
     }
 
     const childAlone = context.profile.alone === true && context.profile.age !== 'adult';
@@ -303,12 +321,11 @@ export function createEngine(deps: EngineDeps) {
       transcript,
       ttlSeconds: retentionDays * 86_400,
     });
-    if (result === 'committed') {
-      if (next.expiresAt !== record?.expiresAt) await store.scheduleExpiry(conversationId, next.expiresAt!);
-      if (ticketId) await deps.handoff.transcriptAdded(conversationId, ticketId, transcript);
-      deps.onStep?.({ conversationId, effects: step.effects, channel, ms: performance.now() - started });
-    }
-    return result;
+    if (result.result !== 'committed') return null;
+    if (next.expiresAt !== record?.expiresAt) await store.scheduleExpiry(conversationId, next.expiresAt!);
+    if (ticketId) await deps.handoff.transcriptAdded(conversationId, ticketId, transcript);
+    deps.onStep?.({ conversationId, effects: step.effects, channel, ms: performance.now() - started });
+    return { next: result.next, record: { ...next, version: next.version + 1 }, outq: result.outq };
   }
 
   /**
@@ -371,15 +388,23 @@ export function createEngine(deps: EngineDeps) {
     return erased;
   }
 
-  /** `channel` is known when we just stepped; after a crash the record says it. */
-  async function flushOutbound(conversationId: string, known: Channel | null) {
-    const ids = await store.pendingOutbound(conversationId);
-    if (ids.length === 0) return;
+  /**
+   * Hands committed replies to the outbox; returns their ids, acked when the lock is released.
+   * `outq` is what the last commit left (null: nothing stepped, so read it, as after a crash);
+   * `channel` is known when we just stepped, else the record says it.
+   */
+  async function flushOutbound(
+    conversationId: string,
+    known: Channel | null,
+    outq: string[] | null,
+  ): Promise<string[]> {
+    const ids = outq ?? (await store.pendingOutbound(conversationId));
+    if (ids.length === 0) return [];
     const channel = known ?? (await store.load(conversationId))?.channel ?? 'sms';
     await deps.outbox.enqueue(
       ids.map((messageId) => ({ kind: 'stored' as const, conversationId, messageId, channel })),
     );
-    await store.ackOutbound(conversationId, ids);
+    return ids;
   }
 
   /** Finishes conversations left pending by a crash or a lost race (runs on every instance). */

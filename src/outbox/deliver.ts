@@ -5,7 +5,7 @@ import { SendError } from '../channels/twilio/send-error.ts';
 import { errorSummary } from '../engine/engine.ts';
 import type { OutboxJob } from '../engine/ports.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
-import type { ConversationStore } from '../store/store.ts';
+import type { ConversationRecord, ConversationStore, OutboundMessage } from '../store/store.ts';
 
 export interface Sender {
   send(req: {
@@ -87,19 +87,21 @@ export function createDeliver({
     // Twilio message we might mistake for ours, and the parts of a long reply leave in turn.
     // On the last try, wait out a dead holder's lease rather than give the message up.
     const waitMs = finalAttempt ? Math.max(leaseWaitMs, leaseMs + 1_000) : leaseWaitMs;
-    if (!(await acquireLease(conversationId, messageId, waitMs))) throw new SendLeaseBusy();
+    const begun = await beginSend(conversationId, messageId, waitMs);
+    if (!begun) throw new SendLeaseBusy();
+    const lease = { held: true };
     try {
-      return await deliverStored(conversationId, messageId, finalAttempt);
+      return await deliverStored(conversationId, messageId, begun, finalAttempt, lease);
     } finally {
-      await store.releaseSendLease(conversationId, messageId).catch(() => undefined);
+      if (lease.held) await store.releaseSendLease(conversationId, messageId).catch(() => undefined);
     }
   }
 
-  async function acquireLease(conversationId: string, messageId: string, waitMs: number): Promise<boolean> {
+  async function beginSend(conversationId: string, messageId: string, waitMs: number) {
     const until = Date.now() + waitMs;
     for (;;) {
-      if (await store.acquireSendLease(conversationId, messageId, leaseMs)) return true;
-      if (Date.now() >= until) return false;
+      const begun = await store.beginSend(conversationId, messageId, leaseMs, Date.now());
+      if (begun || Date.now() >= until) return begun;
       await new Promise((r) => setTimeout(r, 25));
     }
   }
@@ -107,16 +109,18 @@ export function createDeliver({
   async function deliverStored(
     conversationId: string,
     messageId: string,
+    { record, message }: { record: ConversationRecord | null; message: OutboundMessage | null },
     finalAttempt: boolean,
+    lease: { held: boolean },
   ): Promise<DeliveryResult> {
-    const [record, message] = await Promise.all([
-      store.load(conversationId),
-      store.getMessage(conversationId, messageId),
-    ]);
     if (!record || !message) return 'skipped'; // erased or expired meanwhile
     if (message.status !== 'pending') return 'skipped'; // already handed to Twilio
     if (record.stopped) {
-      await store.updateMessage(conversationId, messageId, { status: 'canceled', error: 'opted_out' });
+      await store.updateMessage(conversationId, messageId, {
+        status: 'canceled',
+        error: 'opted_out',
+        inFlightSince: null,
+      });
       return 'skipped';
     }
     const to = crypto.decrypt(record.addressEnc);
@@ -150,8 +154,9 @@ export function createDeliver({
         logger.info({ conversation: conversationId, event: 'send_reconciled' });
         return 'sent';
       }
+      // Not at Twilio: this attempt is the one in flight now.
+      await store.updateMessage(conversationId, messageId, { inFlightSince: Date.now() });
     }
-    await store.updateMessage(conversationId, messageId, { inFlightSince: Date.now() });
     const statusCallback = statusCallbackBase
       ? `${statusCallbackBase}?c=${encodeURIComponent(conversationId)}&m=${encodeURIComponent(messageId)}`
       : undefined;
@@ -199,19 +204,19 @@ export function createDeliver({
     } catch (err) {
       return failed(err);
     }
-    // Ours, before anyone reconciling a sibling can see it (we hold the lease). If a write below
-    // fails, the job is retried (a Redis error is not a send error): it finds the message in
-    // flight, and claims the SID then instead of sending again.
-    await store.claimSid(conversationId, res.sid);
-    await store.updateMessage(
+    // One step: the SID is ours before anyone reconciling a sibling can see it (we hold the lease
+    // until then). If it fails, the job is retried (a Redis error is not a send error): it finds
+    // the message in flight, and claims the SID then instead of sending again. A bot message
+    // outside a ticket needs no status after this: its gist is in the transcript, and keeping
+    // every reply's text would make each idle conversation cost kilobytes.
+    await store.finishSend(
       conversationId,
       messageId,
+      res.sid,
       { status: res.status, sid: res.sid, attempts: message.attempts + 1, error: null, inFlightSince: null },
-      STATUS_RANK,
+      { forget: message.origin === 'bot' && !record.ticketId, statusRank: STATUS_RANK },
     );
-    // A bot message outside a ticket needs no status after this: its gist is in the transcript,
-    // and keeping every reply's text would make each idle conversation cost kilobytes.
-    if (message.origin === 'bot' && !record.ticketId) await store.forgetMessage(conversationId, messageId);
+    lease.held = false;
     onSent?.({
       channel: message.channel,
       status: res.status,

@@ -83,6 +83,16 @@ export interface CommitStep {
   ttlSeconds: number;
 }
 
+export type CommitResult =
+  | {
+      result: 'committed';
+      /** The inbox head after this one, if any. */
+      next: StoredInbound | null;
+      /** Outbound ids committed but not yet handed to the outbox (this step's and any left over). */
+      outq: string[];
+    }
+  | { result: 'conflict' };
+
 /**
  * Everything the engine needs from storage. Two implementations pass one contract suite:
  * `redis/` (ioredis, Lua for atomic steps) and `memory/` (embedded mode and unit tests).
@@ -98,7 +108,19 @@ export interface ConversationStore {
 
   load(conversationId: string): Promise<ConversationRecord | null>;
   /** Save the record, pop the processed inbox head, queue outbound ids: all or nothing. */
-  commit(step: CommitStep): Promise<'committed' | 'conflict'>;
+  commit(step: CommitStep): Promise<CommitResult>;
+
+  /** The lock, the inbox head and the record in one step; null when another process holds the lock. */
+  beginProcessing(
+    conversationId: string,
+    ttlMs: number,
+  ): Promise<{ token: string; head: StoredInbound | null; record: ConversationRecord | null } | null>;
+  /**
+   * After processing: ack the outbound ids handed to the outbox, release the lock, and take the
+   * conversation out of the pending set if nothing is left (else it stays, for another round).
+   * Returns whether it was idle.
+   */
+  finishProcessing(conversationId: string, token: string, handedOver: string[]): Promise<boolean>;
   /** Save the record alone (compare-and-set on version), for staff-side changes. */
   saveRecord(record: ConversationRecord, expectedVersion: number, ttlSeconds: number): Promise<boolean>;
 
@@ -131,6 +153,28 @@ export interface ConversationStore {
   releaseSendLease(conversationId: string, token: string): Promise<void>;
   /** Remembers a provider message id (Twilio SID) as one of ours; false if it already was. */
   claimSid(conversationId: string, sid: string): Promise<boolean>;
+  /**
+   * The send lease and what a send needs, in one step: `message` as it was, and a pending
+   * message not yet in flight is marked in flight. Null when another message holds the lease.
+   */
+  beginSend(
+    conversationId: string,
+    messageId: string,
+    leaseMs: number,
+    /** Wall-clock time, compared later with Twilio's `date_created`. */
+    now: number,
+  ): Promise<{ record: ConversationRecord | null; message: OutboundMessage | null } | null>;
+  /**
+   * Twilio took the message: claim its SID, apply `patch` (status by rank) or, with `forget`,
+   * drop the message's record, and release the lease.
+   */
+  finishSend(
+    conversationId: string,
+    messageId: string,
+    sid: string,
+    patch: Partial<Pick<OutboundMessage, 'status' | 'sid' | 'attempts' | 'error' | 'inFlightSince'>>,
+    opts: { forget: boolean; statusRank: Readonly<Record<string, number>> },
+  ): Promise<void>;
 
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
   appendTranscript(conversationId: string, entries: TranscriptEntry[], ttlSeconds: number): Promise<void>;

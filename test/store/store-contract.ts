@@ -142,14 +142,20 @@ export function storeContract(name: string, factory: Factory) {
           transcript: [{ at: 1, from: 'user' as const, text: 'hola' }],
           ttlSeconds: 3600,
         };
-        expect(await s.commit(step)).toBe('committed');
-        expect(await s.commit(step)).toBe('conflict');
+        expect(await s.commit(step)).toEqual({
+          result: 'committed',
+          next: inbound('SM2'),
+          outq: ['SM1.0'],
+        });
+        expect(await s.commit(step)).toEqual({ result: 'conflict' });
         expect((await s.load('c1'))?.version).toBe(1);
         expect((await s.peekInbox('c1'))?.id).toBe('SM2');
         expect(await s.pendingOutbound('c1')).toEqual(['SM1.0']);
         expect(await s.transcript('c1')).toHaveLength(1);
         // The head changed under us: conflict, nothing written.
-        expect(await s.commit({ ...step, expectedVersion: 1, processedInboxId: 'SM9' })).toBe('conflict');
+        expect(await s.commit({ ...step, expectedVersion: 1, processedInboxId: 'SM9' })).toEqual({
+          result: 'conflict',
+        });
         expect((await s.load('c1'))?.version).toBe(1);
         await s.ackOutbound('c1', ['SM1.0']);
         expect(await s.pendingOutbound('c1')).toEqual([]);
@@ -193,6 +199,74 @@ export function storeContract(name: string, factory: Factory) {
         });
         expect(await s.clearPendingIfIdle('c1')).toBe(true);
         expect(await s.listPending(clock.now() + 10_000, 10)).toEqual([]);
+      }));
+
+    it('begins processing with the lock, the inbox head and the record, and finishes it in one step', () =>
+      withStore(async (s, clock) => {
+        await s.saveRecord(record('c1'), 0, 3600);
+        await s.recordInbound('c1', inbound('SM1'));
+        await s.markPending('c1', clock.now());
+        const begun = await s.beginProcessing('c1', 10_000);
+        expect(begun).toMatchObject({ head: inbound('SM1'), record: { id: 'c1', version: 1 } });
+        expect(await s.beginProcessing('c1', 10_000)).toBeNull();
+        const done = await s.commit({
+          conversationId: 'c1',
+          expectedVersion: 1,
+          record: record('c1'),
+          processedInboxId: 'SM1',
+          outbound: [outbound('c1', 'SM1.0'), outbound('c1', 'SM1.1')],
+          transcript: [],
+          ttlSeconds: 3600,
+        });
+        expect(done).toEqual({ result: 'committed', next: null, outq: ['SM1.0', 'SM1.1'] });
+        // Only SM1.0 reached the outbox: the conversation keeps its place in the pending set.
+        expect(await s.finishProcessing('c1', begun!.token, ['SM1.0'])).toBe(false);
+        expect(await s.pendingOutbound('c1')).toEqual(['SM1.1']);
+        expect(await s.listPending(clock.now() + 10_000, 10)).toEqual(['c1']);
+        const again = await s.beginProcessing('c1', 10_000);
+        expect(again).toMatchObject({ head: null, record: { version: 2 } });
+        expect(await s.finishProcessing('c1', again!.token, ['SM1.1'])).toBe(true);
+        expect(await s.listPending(clock.now() + 10_000, 10)).toEqual([]);
+        // A stale token releases nothing.
+        const third = await s.beginProcessing('c1', 10_000);
+        await s.finishProcessing('c1', 'not-mine', []);
+        expect(await s.beginProcessing('c1', 10_000)).toBeNull();
+        await s.finishProcessing('c1', third!.token, []);
+        expect(await s.beginProcessing('c1', 10_000)).not.toBeNull();
+      }));
+
+    it('begins and finishes a send: lease, in-flight mark, SID claimed, message updated or dropped', () =>
+      withStore(async (s) => {
+        await s.saveRecord(record('c1'), 0, 3600);
+        await s.addOutbound(outbound('c1', 'm1'), null, 3600);
+        await s.addOutbound(outbound('c1', 'm2'), null, 3600);
+        const begun = await s.beginSend('c1', 'm1', 10_000, 5_000);
+        expect(begun?.message?.inFlightSince ?? null).toBeNull(); // as it was
+        expect((await s.getMessage('c1', 'm1'))?.inFlightSince).toBe(5_000);
+        expect(begun?.record?.id).toBe('c1');
+        expect(await s.beginSend('c1', 'm2', 10_000, 6_000)).toBeNull();
+        // A retry of m1 takes its own lease back and sees the in-flight mark; it keeps it.
+        expect((await s.beginSend('c1', 'm1', 10_000, 7_000))?.message?.inFlightSince).toBe(5_000);
+        await s.finishSend(
+          'c1',
+          'm1',
+          'SMa',
+          { status: 'queued', sid: 'SMa', inFlightSince: null },
+          {
+            forget: false,
+            statusRank: RANK,
+          },
+        );
+        expect(await s.getMessage('c1', 'm1')).toMatchObject({
+          status: 'queued',
+          sid: 'SMa',
+          inFlightSince: null,
+        });
+        expect(await s.claimSid('c1', 'SMa')).toBe(false);
+        expect(await s.beginSend('c1', 'm2', 10_000, 8_000)).not.toBeNull();
+        await s.finishSend('c1', 'm2', 'SMb', { status: 'queued' }, { forget: true, statusRank: RANK });
+        expect(await s.getMessage('c1', 'm2')).toBeNull();
+        expect(await s.acquireSendLease('c1', 'm3', 10_000)).toBe(true);
       }));
 
     it('counts messages per minute for flood control', () =>

@@ -106,8 +106,8 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
     async commit(step: CommitStep) {
       const data = getOrCreate(step.conversationId);
       const current = data.record?.version ?? 0;
-      if (current !== step.expectedVersion) return 'conflict';
-      if (data.inbox[0]?.id !== step.processedInboxId) return 'conflict';
+      if (current !== step.expectedVersion) return { result: 'conflict' };
+      if (data.inbox[0]?.id !== step.processedInboxId) return { result: 'conflict' };
       data.inbox.shift();
       data.record = clone({ ...step.record, version: current + 1 });
       for (const m of step.outbound) {
@@ -118,7 +118,17 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       if (data.transcript.length > TTL.transcriptMax)
         data.transcript.splice(0, data.transcript.length - TTL.transcriptMax);
       data.expiresAt = clock.now() + step.ttlSeconds * 1000;
-      return 'committed';
+      return { result: 'committed', next: data.inbox[0] ? clone(data.inbox[0]) : null, outq: [...data.outq] };
+    },
+    async beginProcessing(id, ttlMs) {
+      const token = await this.acquireLock(id, ttlMs);
+      if (!token) return null;
+      return { token, head: await this.peekInbox(id), record: await this.load(id) };
+    },
+    async finishProcessing(id, token, handedOver) {
+      await this.ackOutbound(id, handedOver);
+      await this.releaseLock(id, token);
+      return this.clearPendingIfIdle(id);
     },
     async saveRecord(record, expectedVersion, ttlSeconds) {
       const data = getOrCreate(record.id);
@@ -172,6 +182,23 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
     },
     async claimSid(id, sid) {
       return meet(getOrCreate(id), sid, TTL.claimedSidSeconds);
+    },
+    async beginSend(id, messageId, leaseMs, now) {
+      if (!(await this.acquireSendLease(id, messageId, leaseMs))) return null;
+      const record = await this.load(id);
+      const message = await this.getMessage(id, messageId);
+      if (message?.status === 'pending' && !message.inFlightSince) {
+        await this.updateMessage(id, messageId, { inFlightSince: now });
+      }
+      return { record, message };
+    },
+    async finishSend(id, messageId, sid, patch, { forget, statusRank }) {
+      const data = getOrCreate(id);
+      data.ids.delete(sid);
+      meet(data, sid, TTL.claimedSidSeconds);
+      if (forget) await this.forgetMessage(id, messageId);
+      else await this.updateMessage(id, messageId, patch, statusRank);
+      await this.releaseSendLease(id, messageId);
     },
     async transcript(id) {
       return clone(get(id)?.transcript ?? []);

@@ -11,8 +11,12 @@ import type {
 } from '../store.ts';
 import {
   ACQUIRE_LEASE,
+  BEGIN_PROCESSING,
+  BEGIN_SEND,
   CLAIM_ID,
   COMMIT_STEP,
+  FINISH_PROCESSING,
+  FINISH_SEND,
   RECORD_INBOUND,
   RELEASE_LOCK,
   SAVE_RECORD,
@@ -24,14 +28,22 @@ type Scripted = Client & {
   faroRecordInbound(
     ids: string,
     inbox: string,
-    id: string,
+    id: string | Buffer,
     now: number,
     forgetAt: number,
     ttl: number,
     json: string,
   ): Promise<number>;
-  faroClaimId(ids: string, sid: string, now: number, forgetAt: number, ttl: number): Promise<number>;
-  faroCommit(...args: Array<string | number>): Promise<number>;
+  faroClaimId(ids: string, sid: string | Buffer, now: number, forgetAt: number, ttl: number): Promise<number>;
+  faroCommit(...args: Array<string | number>): Promise<number | [1, string | null, string[]]>;
+  faroBeginProcessing(
+    lock: string,
+    inbox: string,
+    record: string,
+    token: string,
+    ttlMs: number,
+  ): Promise<[0] | [1, string | null, string | null]>;
+  faroFinishProcessing(...args: string[]): Promise<number>;
   faroSaveRecord(key: string, expected: number, json: string, ttlMs: number): Promise<number>;
   faroUpdateMessage(
     key: string,
@@ -42,6 +54,15 @@ type Scripted = Client & {
   ): Promise<string | null>;
   faroReleaseLock(key: string, token: string): Promise<number>;
   faroAcquireLease(key: string, token: string, ttlMs: number): Promise<number>;
+  faroBeginSend(
+    lease: string,
+    record: string,
+    msgs: string,
+    messageId: string,
+    leaseMs: number,
+    now: number,
+  ): Promise<[0] | [1, string | null, string | null]>;
+  faroFinishSend(...args: Array<string | number | Buffer>): Promise<number>;
 };
 
 function defineScripts(client: Client): Scripted {
@@ -50,10 +71,14 @@ function defineScripts(client: Client): Scripted {
   client.defineCommand('faroRecordInbound', { numberOfKeys: 2, lua: RECORD_INBOUND });
   client.defineCommand('faroClaimId', { numberOfKeys: 1, lua: CLAIM_ID });
   client.defineCommand('faroCommit', { numberOfKeys: 5, lua: COMMIT_STEP });
+  client.defineCommand('faroBeginProcessing', { numberOfKeys: 3, lua: BEGIN_PROCESSING });
+  client.defineCommand('faroFinishProcessing', { numberOfKeys: 3, lua: FINISH_PROCESSING });
   client.defineCommand('faroSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD });
   client.defineCommand('faroUpdateMessage', { numberOfKeys: 1, lua: UPDATE_MESSAGE });
   client.defineCommand('faroReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
   client.defineCommand('faroAcquireLease', { numberOfKeys: 1, lua: ACQUIRE_LEASE });
+  client.defineCommand('faroBeginSend', { numberOfKeys: 3, lua: BEGIN_SEND });
+  client.defineCommand('faroFinishSend', { numberOfKeys: 3, lua: FINISH_SEND });
   return c;
 }
 
@@ -74,13 +99,13 @@ export function createRedisStore({
   return {
     async recordInbound(id, inbound) {
       const k = keys(id);
-      const now = clock.now();
+      const now = seconds(clock.now());
       const ok = await r.faroRecordInbound(
         k.ids,
         k.inbox,
-        inbound.id,
+        compactId(inbound.id),
         now,
-        now + TTL.dedupeSeconds * 1000,
+        now + TTL.dedupeSeconds,
         TTL.dedupeSeconds,
         JSON.stringify(inbound),
       );
@@ -102,9 +127,8 @@ export function createRedisStore({
       await r.faroReleaseLock(keys(id).lock, token);
     },
     async load(id) {
-      const [v, json] = await r.hmget(keys(id).record, 'v', 'json');
-      if (!json) return null;
-      return { ...(JSON.parse(json) as ConversationRecord), version: Number(v) };
+      const raw = await r.get(keys(id).record);
+      return raw === null ? null : decodeRecord(id, raw);
     },
     async commit(step) {
       const k = keys(step.conversationId);
@@ -116,22 +140,49 @@ export function createRedisStore({
         k.transcript,
         step.expectedVersion,
         step.processedInboxId,
-        JSON.stringify(step.record),
+        encodeRecord(step.record),
         step.ttlSeconds * 1000,
         TTL.transcriptMax,
         step.outbound.length,
       ];
       for (const m of step.outbound) args.push(m.id, JSON.stringify(m));
-      args.push(step.transcript.length, ...step.transcript.map((t) => JSON.stringify(t)));
+      args.push(step.transcript.length, ...step.transcript.map(encodeEntry));
       const result = await r.faroCommit(...args);
-      return result === 1 ? 'committed' : 'conflict';
+      if (!Array.isArray(result)) return { result: 'conflict' };
+      const [, next, outq] = result;
+      return { result: 'committed', next: next ? (JSON.parse(next) as StoredInbound) : null, outq };
+    },
+    async beginProcessing(id, ttlMs) {
+      const k = keys(id);
+      const token = randomUUID();
+      const res = await r.faroBeginProcessing(k.lock, k.inbox, k.record, token, ttlMs);
+      if (res[0] !== 1) return null;
+      const [, head, record] = res;
+      return {
+        token,
+        head: head ? (JSON.parse(head) as StoredInbound) : null,
+        record: record ? decodeRecord(id, record) : null,
+      };
+    },
+    async finishProcessing(id, token, handedOver) {
+      const k = keys(id);
+      // Out of the pending set first: a message recorded from here on is counted below, or puts
+      // the conversation back itself.
+      await r.zrem(g.pending, id);
+      let left = 1;
+      try {
+        left = await r.faroFinishProcessing(k.lock, k.inbox, k.outq, token, ...handedOver);
+      } finally {
+        if (left > 0) await r.zadd(g.pending, clock.now(), id);
+      }
+      return left === 0;
     },
     async saveRecord(record, expectedVersion, ttlSeconds) {
       return (
         (await r.faroSaveRecord(
           keys(record.id).record,
           expectedVersion,
-          JSON.stringify(record),
+          encodeRecord(record),
           ttlSeconds * 1000,
         )) === 1
       );
@@ -150,7 +201,7 @@ export function createRedisStore({
       const tx = r.multi();
       tx.hset(k.messages, message.id, JSON.stringify(message));
       tx.rpush(k.outq, message.id);
-      if (entry) tx.rpush(k.transcript, JSON.stringify(entry)).ltrim(k.transcript, -TTL.transcriptMax, -1);
+      if (entry) tx.rpush(k.transcript, encodeEntry(entry)).ltrim(k.transcript, -TTL.transcriptMax, -1);
       for (const key of [k.messages, k.outq, k.transcript]) tx.expire(key, ttlSeconds, 'GT');
       tx.expire(k.messages, ttlSeconds, 'NX')
         .expire(k.outq, ttlSeconds, 'NX')
@@ -182,20 +233,49 @@ export function createRedisStore({
       await r.faroReleaseLock(keys(id).sending, token);
     },
     async claimSid(id, sid) {
+      const now = seconds(clock.now());
+      const ttl = TTL.claimedSidSeconds;
+      return (await r.faroClaimId(keys(id).ids, compactId(sid), now, now + ttl, ttl)) === 1;
+    },
+    async beginSend(id, messageId, leaseMs, now) {
+      const k = keys(id);
+      const res = await r.faroBeginSend(k.sending, k.record, k.messages, messageId, leaseMs, now);
+      if (res[0] !== 1) return null;
+      const [, record, message] = res;
+      return {
+        record: record ? decodeRecord(id, record) : null,
+        message: message ? (JSON.parse(message) as OutboundMessage) : null,
+      };
+    },
+    async finishSend(id, messageId, sid, patch, { forget, statusRank }) {
+      const k = keys(id);
       const now = clock.now();
       const ttl = TTL.claimedSidSeconds;
-      return (await r.faroClaimId(keys(id).ids, sid, now, now + ttl * 1000, ttl)) === 1;
+      await r.faroFinishSend(
+        k.ids,
+        k.messages,
+        k.sending,
+        messageId,
+        compactId(sid),
+        seconds(now),
+        seconds(now) + ttl,
+        ttl,
+        JSON.stringify(patch),
+        JSON.stringify(statusRank),
+        now,
+        forget ? 1 : 0,
+      );
     },
     async transcript(id) {
       const raw = await r.lrange(keys(id).transcript, 0, -1);
-      return raw.map((t) => JSON.parse(t) as TranscriptEntry);
+      return raw.map(decodeEntry);
     },
     async appendTranscript(id, entries, ttlSeconds) {
       if (entries.length === 0) return;
       const k = keys(id);
       await r
         .multi()
-        .rpush(k.transcript, ...entries.map((e) => JSON.stringify(e)))
+        .rpush(k.transcript, ...entries.map(encodeEntry))
         .ltrim(k.transcript, -TTL.transcriptMax, -1)
         .expire(k.transcript, ttlSeconds)
         .exec();
@@ -245,4 +325,52 @@ export function createRedisStore({
       await r.quit().catch(() => undefined);
     },
   };
+}
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+
+/**
+ * A Twilio id (`SM` + 32 hex digits) as 18 bytes instead of 34: each conversation keeps a few
+ * dozen for 48 hours. Other ids (internal events) are kept as they are.
+ */
+export function compactId(id: string): string | Buffer {
+  return /^[A-Z]{2}[0-9a-f]{32}$/.test(id)
+    ? Buffer.concat([Buffer.from(id.slice(0, 2)), Buffer.from(id.slice(2), 'hex')])
+    : id;
+}
+
+const FROM_CODES = { user: 'u', bot: 'b', staff: 's', system: 'y' } as const;
+const FROM_NAMES = Object.fromEntries(Object.entries(FROM_CODES).map(([k, v]) => [v, k])) as Record<
+  string,
+  TranscriptEntry['from']
+>;
+
+/**
+ * A transcript entry as a JSON array (`[at, from, text, extras?]`): the field names of a dozen
+ * entries would otherwise be a tenth of an idle conversation's bytes.
+ */
+export function encodeEntry(e: TranscriptEntry): string {
+  const { at, from, text, ...extras } = e;
+  const row: unknown[] = [at, FROM_CODES[from], text];
+  if (Object.values(extras).some((v) => v !== undefined)) row.push(extras);
+  return JSON.stringify(row);
+}
+
+export function decodeEntry(raw: string): TranscriptEntry {
+  const parsed = JSON.parse(raw) as unknown;
+  if (!Array.isArray(parsed)) return parsed as TranscriptEntry; // written before the compact form
+  const [at, from, text, extras] = parsed as [number, string, string, Partial<TranscriptEntry>?];
+  return { at, from: FROM_NAMES[from] ?? 'system', text, ...extras };
+}
+
+/** The record's JSON without what the key and the version prefix already say. */
+function encodeRecord(record: ConversationRecord): string {
+  const { id: _id, version: _version, ...rest } = record;
+  return JSON.stringify(rest);
+}
+
+function decodeRecord(id: string, raw: string): ConversationRecord {
+  const bar = raw.indexOf('|');
+  const rest = JSON.parse(raw.slice(bar + 1)) as Omit<ConversationRecord, 'id' | 'version'>;
+  return { ...rest, id, version: Number(raw.slice(0, bar)) };
 }

@@ -30,17 +30,28 @@ return 1
 `;
 
 /**
+ * A conversation record is one string, `<version>|<json>`: a hash of two fields would need
+ * Redis's hashtable encoding (the JSON is longer than a listpack value) and cost ~250 bytes more.
+ */
+const VERSION_OF = `
+local function version(raw)
+  if not raw then return 0 end
+  return tonumber(string.match(raw, '^(%d+)|'))
+end`;
+
+/**
  * KEYS: record, inbox, outq, msgs, transcript.
  * ARGV: expectedVersion, processedId, recordJson, ttlMs, transcriptMax, nOut, (id, json)*nOut, nT, json*nT.
- * Returns 1 committed, 0 version conflict, -1 inbox head changed.
+ * Returns {1, next inbox head, outbound ids not yet handed over} committed, 0 version conflict,
+ * -1 inbox head changed.
  */
-export const COMMIT_STEP = `
-local cur = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+export const COMMIT_STEP = `${VERSION_OF}
+local cur = version(redis.call('GET', KEYS[1]))
 if cur ~= tonumber(ARGV[1]) then return 0 end
 local head = redis.call('LINDEX', KEYS[2], 0)
 if not head or cjson.decode(head).id ~= ARGV[2] then return -1 end
 redis.call('LPOP', KEYS[2])
-redis.call('HSET', KEYS[1], 'v', cur + 1, 'json', ARGV[3])
+redis.call('SET', KEYS[1], (cur + 1) .. '|' .. ARGV[3])
 local i = 7
 for _ = 1, tonumber(ARGV[6]) do
   redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1])
@@ -55,41 +66,103 @@ for _ = 1, nt do
 end
 redis.call('LTRIM', KEYS[5], -tonumber(ARGV[5]), -1)
 for k = 1, 5 do redis.call('PEXPIRE', KEYS[k], ARGV[4]) end
-return 1
-`;
-
-/** KEYS: record. ARGV: expectedVersion, recordJson, ttlMs. */
-export const SAVE_RECORD = `
-local cur = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
-if cur ~= tonumber(ARGV[1]) then return 0 end
-redis.call('HSET', KEYS[1], 'v', cur + 1, 'json', ARGV[2])
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
-return 1
+return {1, redis.call('LINDEX', KEYS[2], 0), redis.call('LRANGE', KEYS[3], 0, -1)}
 `;
 
 /**
- * KEYS: msgs. ARGV: messageId, patchJson, rankJson, now.
- * A status only moves forward by rank; other fields are applied as given.
+ * KEYS: lock, inbox, record. ARGV: token, ttlMs.
+ * Takes the conversation's lock and returns {1, inbox head, record}; {0} when it is held.
  */
-export const UPDATE_MESSAGE = `
-local raw = redis.call('HGET', KEYS[1], ARGV[1])
-if not raw then return nil end
-local m = cjson.decode(raw)
-local patch = cjson.decode(ARGV[2])
-local rank = cjson.decode(ARGV[3])
-for k, v in pairs(patch) do
-  if k == 'status' then
-    local new = rank[v]
-    local old = rank[m.status] or -1
-    if new ~= nil and new > old then m.status = v end
-  else
-    m[k] = v
+export const BEGIN_PROCESSING = `
+if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return {0} end
+return {1, redis.call('LINDEX', KEYS[2], 0), redis.call('GET', KEYS[3])}
+`;
+
+/**
+ * KEYS: lock, inbox, outq. ARGV: token, handed-over outbound ids…
+ * Drops the handed-over ids from the outbound queue, releases the lock if still ours, and
+ * returns how much work is left (inbox + outbound queue).
+ */
+export const FINISH_PROCESSING = `
+for i = 2, #ARGV do redis.call('LREM', KEYS[3], 1, ARGV[i]) end
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return redis.call('LLEN', KEYS[2]) + redis.call('LLEN', KEYS[3])
+`;
+
+/** KEYS: record. ARGV: expectedVersion, recordJson, ttlMs. */
+export const SAVE_RECORD = `${VERSION_OF}
+local cur = version(redis.call('GET', KEYS[1]))
+if cur ~= tonumber(ARGV[1]) then return 0 end
+redis.call('SET', KEYS[1], (cur + 1) .. '|' .. ARGV[2], 'PX', ARGV[3])
+return 1
+`;
+
+/** Applies a patch to a stored message; a status only moves forward by rank. */
+const PATCH_MESSAGE = `
+local function patchMessage(key, id, patchJson, rankJson, now)
+  local raw = redis.call('HGET', key, id)
+  if not raw then return nil end
+  local m = cjson.decode(raw)
+  local rank = cjson.decode(rankJson)
+  for k, v in pairs(cjson.decode(patchJson)) do
+    if k == 'status' then
+      local new = rank[v]
+      local old = rank[m.status] or -1
+      if new ~= nil and new > old then m.status = v end
+    else
+      m[k] = v
+    end
+  end
+  m.updatedAt = tonumber(now)
+  local out = cjson.encode(m)
+  redis.call('HSET', key, id, out)
+  return out
+end`;
+
+/** KEYS: msgs. ARGV: messageId, patchJson, rankJson, now. */
+export const UPDATE_MESSAGE = `${PATCH_MESSAGE}
+return patchMessage(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
+`;
+
+/**
+ * KEYS: lease, record, msgs. ARGV: messageId, leaseMs, now.
+ * Takes the send lease (free, or already this message's) and returns {1, record, message as it
+ * was}; a pending message not yet in flight is marked in flight now. {0} when another message
+ * of the conversation holds the lease.
+ */
+export const BEGIN_SEND = `
+local cur = redis.call('GET', KEYS[1])
+if cur and cur ~= ARGV[1] then return {0} end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+local rec = redis.call('GET', KEYS[2])
+local raw = redis.call('HGET', KEYS[3], ARGV[1])
+if raw then
+  local m = cjson.decode(raw)
+  if m.status == 'pending' and (m.inFlightSince == nil or m.inFlightSince == cjson.null) then
+    m.inFlightSince = tonumber(ARGV[3])
+    m.updatedAt = tonumber(ARGV[3])
+    redis.call('HSET', KEYS[3], ARGV[1], cjson.encode(m))
   end
 end
-m.updatedAt = tonumber(ARGV[4])
-local out = cjson.encode(m)
-redis.call('HSET', KEYS[1], ARGV[1], out)
-return out
+return {1, rec, raw}
+`;
+
+/**
+ * KEYS: ids, msgs, lease. ARGV: messageId, sid, nowS, forgetAtS, claimTtl, patchJson, rankJson,
+ * nowMs, forget. After Twilio took a message: its SID is claimed, the message updated (or, for
+ * a bot reply nobody follows, dropped), the lease released.
+ */
+export const FINISH_SEND = `${PATCH_MESSAGE}
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
+redis.call('ZADD', KEYS[1], ARGV[4], ARGV[2])
+if redis.call('TTL', KEYS[1]) < tonumber(ARGV[5]) then redis.call('EXPIRE', KEYS[1], ARGV[5]) end
+if ARGV[9] == '1' then
+  redis.call('HDEL', KEYS[2], ARGV[1])
+else
+  patchMessage(KEYS[2], ARGV[1], ARGV[6], ARGV[7], ARGV[8])
+end
+if redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
+return 1
 `;
 
 /** KEYS: lock. ARGV: token. Deletes the lock only if we still hold it. */
