@@ -1,6 +1,6 @@
 /**
  * `npm run test:cluster`: starts a three-node Redis Cluster, then a master with one Sentinel,
- * on loopback ports, and runs the store contract suite, privacy tests and a short end-to-end
+ * on loopback ports, and runs the store contract suite, privacy tests, the send path and a short end-to-end
  * conversation against each. Needs `redis-server` and `redis-cli` on the PATH.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ const TESTS = [
   'test/store/redis-store.test.ts',
   'test/cluster/conversation.test.ts',
   'test/privacy/retention-and-erase.test.ts',
+  'test/outbox/deliver.test.ts',
 ];
 const children: ChildProcess[] = [];
 
