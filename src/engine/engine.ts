@@ -81,10 +81,6 @@ export function createEngine(deps: EngineDeps) {
   ): Promise<{ conversationId: string; result: 'recorded' | 'duplicate' | 'throttled' }> {
     const conversationId = deps.crypto.hash(message.address);
     const minute = Math.floor(clock.now() / 60_000);
-    const sent = await store.countRecent(conversationId, minute);
-    if (sent > deps.floodMaxPerMinute && !deps.understand(message.text).risk) {
-      return { conversationId, result: await throttle(conversationId, message, minute, sent) };
-    }
     const inbound: StoredInbound = {
       id: message.id,
       kind: 'message',
@@ -96,8 +92,23 @@ export function createEngine(deps: EngineDeps) {
       mediaTypes: message.media.map((m) => m.contentType),
       receivedAt: message.receivedAt,
     };
-    const result = await store.recordInbound(conversationId, inbound);
-    await store.markPending(conversationId, clock.now());
+    // Flood count, dedupe, inbox and pending mark: one Redis step for almost every message.
+    const accepted = await store.acceptInbound(conversationId, inbound, {
+      minute,
+      floodMax: deps.floodMaxPerMinute,
+      at: clock.now(),
+    });
+    let result: 'recorded' | 'duplicate';
+    if (accepted.result === 'over') {
+      // Past the limit, a message in danger still goes through; the rest are throttled.
+      if (!deps.understand(message.text).risk) {
+        return { conversationId, result: await throttle(conversationId, message, minute, accepted.count) };
+      }
+      result = await store.recordInbound(conversationId, inbound);
+      await store.markPending(conversationId, clock.now());
+    } else {
+      result = accepted.result;
+    }
     await dispatch(conversationId);
     return { conversationId, result };
   }

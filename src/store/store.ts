@@ -100,6 +100,17 @@ export type CommitResult =
 export interface ConversationStore {
   /** Dedupe on the message id and append to the inbox, atomically. */
   recordInbound(conversationId: string, inbound: StoredInbound): Promise<'recorded' | 'duplicate'>;
+  /**
+   * The webhook's step: count the message for flood control (`countRecent`) and, unless the
+   * sender is past `floodMax` this minute, record it (`recordInbound`) and mark the conversation
+   * pending at `at`, duplicates too (a first delivery may have died before its step). `count` is
+   * this minute's count including this message.
+   */
+  acceptInbound(
+    conversationId: string,
+    inbound: StoredInbound,
+    opts: { minute: number; floodMax: number; at: number },
+  ): Promise<{ result: 'recorded' | 'duplicate' | 'over'; count: number }>;
   peekInbox(conversationId: string): Promise<StoredInbound | null>;
   inboxLength(conversationId: string): Promise<number>;
 

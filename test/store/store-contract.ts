@@ -269,6 +269,22 @@ export function storeContract(name: string, factory: Factory) {
         expect(await s.acquireSendLease('c1', 'm3', 10_000)).toBe(true);
       }));
 
+    it('accepts a message in one step: flood count, dedupe, inbox, pending; nothing past the limit', () =>
+      withStore(async (s, clock) => {
+        const opts = { minute: 100, floodMax: 2, at: clock.now() };
+        expect(await s.acceptInbound('c1', inbound('SM1'), opts)).toEqual({ result: 'recorded', count: 1 });
+        expect(await s.acceptInbound('c1', inbound('SM1'), opts)).toEqual({ result: 'duplicate', count: 2 });
+        expect(await s.acceptInbound('c1', inbound('SM2'), opts)).toEqual({ result: 'over', count: 3 });
+        expect(await s.inboxLength('c1')).toBe(1);
+        expect(await s.listPending(clock.now(), 10)).toEqual(['c1']);
+        // A new minute, a new count.
+        expect(await s.acceptInbound('c1', inbound('SM2'), { ...opts, minute: 101 })).toEqual({
+          result: 'recorded',
+          count: 1,
+        });
+        expect(await s.inboxLength('c1')).toBe(2);
+      }));
+
     it('counts messages per minute for flood control', () =>
       withStore(async (s) => {
         expect(await s.countRecent('c1', 100)).toBe(1);

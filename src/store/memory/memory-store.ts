@@ -81,6 +81,13 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       touch(data, TTL.dedupeSeconds);
       return 'recorded';
     },
+    async acceptInbound(id, inbound, { minute, floodMax, at }) {
+      const count = await this.countRecent(id, minute);
+      if (count > floodMax) return { result: 'over', count };
+      const result = await this.recordInbound(id, inbound);
+      await this.markPending(id, at);
+      return { result, count };
+    },
     async peekInbox(id) {
       const head = get(id)?.inbox[0];
       return head ? clone(head) : null;

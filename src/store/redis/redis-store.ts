@@ -10,6 +10,7 @@ import type {
   TranscriptEntry,
 } from '../store.ts';
 import {
+  ACCEPT_INBOUND,
   ACQUIRE_LEASE,
   BEGIN_PROCESSING,
   BEGIN_SEND,
@@ -34,6 +35,8 @@ type Scripted = Client & {
     ttl: number,
     json: string,
   ): Promise<number>;
+  faroAccept(...args: Array<string | number | Buffer>): Promise<[0 | 1 | 2, number]>;
+  faroAcceptNoPending(...args: Array<string | number | Buffer>): Promise<[0 | 1 | 2, number]>;
   faroClaimId(ids: string, sid: string | Buffer, now: number, forgetAt: number, ttl: number): Promise<number>;
   faroCommit(...args: Array<string | number>): Promise<number | [1, string | null, string[]]>;
   faroBeginProcessing(
@@ -69,6 +72,8 @@ function defineScripts(client: Client): Scripted {
   const c = client as Scripted;
   if (typeof c.faroCommit === 'function') return c;
   client.defineCommand('faroRecordInbound', { numberOfKeys: 2, lua: RECORD_INBOUND });
+  client.defineCommand('faroAccept', { numberOfKeys: 4, lua: ACCEPT_INBOUND });
+  client.defineCommand('faroAcceptNoPending', { numberOfKeys: 3, lua: ACCEPT_INBOUND });
   client.defineCommand('faroClaimId', { numberOfKeys: 1, lua: CLAIM_ID });
   client.defineCommand('faroCommit', { numberOfKeys: 5, lua: COMMIT_STEP });
   client.defineCommand('faroBeginProcessing', { numberOfKeys: 3, lua: BEGIN_PROCESSING });
@@ -110,6 +115,27 @@ export function createRedisStore({
         JSON.stringify(inbound),
       );
       return ok === 1 ? 'recorded' : 'duplicate';
+    },
+    async acceptInbound(id, inbound, { minute, floodMax, at }) {
+      const k = keys(id);
+      const now = seconds(clock.now());
+      const args = [
+        String(minute),
+        floodMax,
+        compactId(inbound.id),
+        now,
+        now + TTL.dedupeSeconds,
+        TTL.dedupeSeconds,
+        JSON.stringify(inbound),
+        at,
+        id,
+      ];
+      // On a Cluster the pending set lives in another hash slot: one more round trip there.
+      const [code, count] = redis.isCluster
+        ? await r.faroAcceptNoPending(k.flood, k.ids, k.inbox, ...args)
+        : await r.faroAccept(k.flood, k.ids, k.inbox, g.pending, ...args);
+      if (redis.isCluster && code !== 2) await r.zadd(g.pending, at, id);
+      return { result: code === 2 ? 'over' : code === 1 ? 'recorded' : 'duplicate', count };
     },
     async peekInbox(id) {
       const raw = await r.lindex(keys(id).inbox, 0);

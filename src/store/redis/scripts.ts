@@ -18,6 +18,28 @@ return 1
 `;
 
 /**
+ * KEYS: flood, ids, inbox, and pending except on a Redis Cluster (another hash slot).
+ * ARGV: minute, floodMax, id, now, forgetAt, ttlSeconds, inboundJson, pendingAt, conversationId.
+ * Returns {2, count} past the flood limit (nothing recorded), else {1 recorded or 0 duplicate, count}.
+ */
+export const ACCEPT_INBOUND = `
+local n = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+redis.call('EXPIRE', KEYS[1], 120)
+if n > tonumber(ARGV[2]) then return {2, n} end
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[4])
+local recorded = 0
+if not redis.call('ZSCORE', KEYS[2], ARGV[3]) then
+  redis.call('ZADD', KEYS[2], ARGV[5], ARGV[3])
+  redis.call('EXPIRE', KEYS[2], ARGV[6])
+  redis.call('RPUSH', KEYS[3], ARGV[7])
+  if redis.call('TTL', KEYS[3]) < tonumber(ARGV[6]) then redis.call('EXPIRE', KEYS[3], ARGV[6]) end
+  recorded = 1
+end
+if #KEYS == 4 then redis.call('ZADD', KEYS[4], ARGV[8], ARGV[9]) end
+return {recorded, n}
+`;
+
+/**
  * KEYS: ids. ARGV: sid, now, forgetAt, ttlSeconds. Returns 1 if the SID was not yet ours.
  * The key keeps the longer of its TTL and this one (inbound ids need 48 hours).
  */
