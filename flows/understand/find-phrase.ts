@@ -28,7 +28,10 @@ function matchesWord(key: string, pattern: WordPattern): boolean {
 }
 
 function matchesSlot(key: string | undefined, slot: readonly WordPattern[]): boolean {
-  return key !== undefined && slot.some((pattern) => matchesWord(key, pattern));
+  if (key === undefined) return false;
+  // A plain loop: this runs for every phrase and word of every message.
+  for (const pattern of slot) if (matchesWord(key, pattern)) return true;
+  return false;
 }
 
 function matchesFrom(
@@ -56,10 +59,11 @@ function phraseStart<Tag>(
   phrase: CompiledPhrase<Tag>,
   stopKeys: ReadonlySet<string>,
 ): number {
-  const [first, ...rest] = phrase.slots;
+  const first = phrase.slots[0];
   if (first === undefined) return -1;
   for (let start = 0; start < keys.length; start += 1) {
-    if (!matchesSlot(keys[start], first) || !matchesFrom(keys, rest, 0, start + 1, stopKeys)) continue;
+    if (!matchesSlot(keys[start], first) || !matchesFrom(keys, phrase.slots, 1, start + 1, stopKeys))
+      continue;
     if (matchesSlot(keys[start - 1], phrase.notAfter)) continue;
     const cancelled = phrase.unless.some((pattern) => keys.some((key) => matchesWord(key, pattern)));
     return cancelled ? -1 : start;
