@@ -93,22 +93,23 @@ export function createEngine(deps: EngineDeps) {
       receivedAt: message.receivedAt,
     };
     // Flood count, dedupe, inbox and pending mark: one Redis step for almost every message.
+    // In a `web` process the same step hands the conversation to a worker.
     const accepted = await store.acceptInbound(conversationId, inbound, {
       minute,
       floodMax: deps.floodMaxPerMinute,
       at: clock.now(),
+      notify: Boolean(deps.handOff),
     });
-    let result: 'recorded' | 'duplicate';
-    if (accepted.result === 'over') {
-      // Past the limit, a message in danger still goes through; the rest are throttled.
-      if (!deps.understand(message.text).risk) {
-        return { conversationId, result: await throttle(conversationId, message, minute, accepted.count) };
-      }
-      result = await store.recordInbound(conversationId, inbound);
-      await store.markPending(conversationId, clock.now());
-    } else {
-      result = accepted.result;
+    if (accepted.result !== 'over') {
+      if (!deps.handOff) kick(conversationId);
+      return { conversationId, result: accepted.result };
     }
+    // Past the limit, a message in danger still goes through; the rest are throttled.
+    if (!deps.understand(message.text).risk) {
+      return { conversationId, result: await throttle(conversationId, message, minute, accepted.count) };
+    }
+    const result = await store.recordInbound(conversationId, inbound);
+    await store.markPending(conversationId, clock.now());
     await dispatch(conversationId);
     return { conversationId, result };
   }

@@ -1,15 +1,14 @@
 import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { globalKeys, TTL } from '../store/keys.ts';
 import { errorSummary } from './engine.ts';
-
-/** A wake-up list is only a hint (the pending set is the record); past this many entries the oldest go. */
-const MAX_HINTS = 100_000;
 
 /**
  * How a `web` process hands conversations to `worker` processes: a Redis list of conversation
  * ids. It only says "look at this one now"; the engine's pending set is the durable record, so
  * a hint lost in a crash or dropped from a full list costs seconds (the next sweep), not a
- * message, and a hint for a conversation already done costs one lock attempt.
+ * message, and a hint for a conversation already done costs one lock attempt. The store pushes
+ * the hint for a webhook itself, in the same step as the message (`acceptInbound`, `notify`).
  */
 export function createWorkQueue({
   redis,
@@ -23,10 +22,10 @@ export function createWorkQueue({
   prefix: string;
   logger: Logger;
 }) {
-  const key = `${prefix}work`;
+  const key = globalKeys(prefix).work;
   return {
     async notify(conversationId: string) {
-      await redis.multi().rpush(key, conversationId).ltrim(key, -MAX_HINTS, -1).exec();
+      await redis.multi().rpush(key, conversationId).ltrim(key, -TTL.workHintsMax, -1).exec();
     },
     /**
      * Takes hints and hands each to `take` until stopped. While `busy()` says the process has

@@ -38,6 +38,8 @@ export function globalKeys(prefix: string) {
     pending: `${prefix}pending`,
     /** Sorted set: conversation ids scored by when retention deletes them. */
     expiry: `${prefix}expiry`,
+    /** List of conversation ids a `web` process hands to `worker` processes (a wake-up hint). */
+    work: `${prefix}work`,
   };
 }
 
@@ -48,4 +50,6 @@ export const TTL = {
   /** A send whose outcome is unknown is reconciled well within this (retries back off for minutes). */
   claimedSidSeconds: 3600,
   transcriptMax: 500,
+  /** The work list is only a hint (the pending set is the record); past this many the oldest go. */
+  workHintsMax: 100_000,
 } as const;

@@ -103,13 +103,14 @@ export interface ConversationStore {
   /**
    * The webhook's step: count the message for flood control (`countRecent`) and, unless the
    * sender is past `floodMax` this minute, record it (`recordInbound`) and mark the conversation
-   * pending at `at`, duplicates too (a first delivery may have died before its step). `count` is
-   * this minute's count including this message.
+   * pending at `at`, duplicates too (a first delivery may have died before its step); with
+   * `notify` (a `web` process), also push the conversation id on the work list for a worker.
+   * `count` is this minute's count including this message.
    */
   acceptInbound(
     conversationId: string,
     inbound: StoredInbound,
-    opts: { minute: number; floodMax: number; at: number },
+    opts: { minute: number; floodMax: number; at: number; notify?: boolean },
   ): Promise<{ result: 'recorded' | 'duplicate' | 'over'; count: number }>;
   peekInbox(conversationId: string): Promise<StoredInbound | null>;
   inboxLength(conversationId: string): Promise<number>;

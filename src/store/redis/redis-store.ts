@@ -46,7 +46,8 @@ type Scripted = Client & {
     token: string,
     ttlMs: number,
   ): Promise<[0] | [1, string | null, string | null]>;
-  faroFinishProcessing(...args: string[]): Promise<number>;
+  faroFinishProcessing(...args: Array<string | number>): Promise<number>;
+  faroFinishProcessingPending(...args: Array<string | number>): Promise<number>;
   faroSaveRecord(key: string, expected: number, json: string, ttlMs: number): Promise<number>;
   faroUpdateMessage(
     key: string,
@@ -72,12 +73,13 @@ function defineScripts(client: Client): Scripted {
   const c = client as Scripted;
   if (typeof c.faroCommit === 'function') return c;
   client.defineCommand('faroRecordInbound', { numberOfKeys: 2, lua: RECORD_INBOUND });
-  client.defineCommand('faroAccept', { numberOfKeys: 4, lua: ACCEPT_INBOUND });
+  client.defineCommand('faroAccept', { numberOfKeys: 5, lua: ACCEPT_INBOUND });
   client.defineCommand('faroAcceptNoPending', { numberOfKeys: 3, lua: ACCEPT_INBOUND });
   client.defineCommand('faroClaimId', { numberOfKeys: 1, lua: CLAIM_ID });
   client.defineCommand('faroCommit', { numberOfKeys: 5, lua: COMMIT_STEP });
   client.defineCommand('faroBeginProcessing', { numberOfKeys: 3, lua: BEGIN_PROCESSING });
   client.defineCommand('faroFinishProcessing', { numberOfKeys: 3, lua: FINISH_PROCESSING });
+  client.defineCommand('faroFinishProcessingPending', { numberOfKeys: 4, lua: FINISH_PROCESSING });
   client.defineCommand('faroSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD });
   client.defineCommand('faroUpdateMessage', { numberOfKeys: 1, lua: UPDATE_MESSAGE });
   client.defineCommand('faroReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
@@ -116,7 +118,7 @@ export function createRedisStore({
       );
       return ok === 1 ? 'recorded' : 'duplicate';
     },
-    async acceptInbound(id, inbound, { minute, floodMax, at }) {
+    async acceptInbound(id, inbound, { minute, floodMax, at, notify = false }) {
       const k = keys(id);
       const now = seconds(clock.now());
       const args = [
@@ -129,12 +131,17 @@ export function createRedisStore({
         JSON.stringify(inbound),
         at,
         id,
+        notify ? 1 : 0,
+        TTL.workHintsMax,
       ];
-      // On a Cluster the pending set lives in another hash slot: one more round trip there.
+      // On a Cluster the pending set and the work list live in other hash slots: more round trips.
       const [code, count] = redis.isCluster
         ? await r.faroAcceptNoPending(k.flood, k.ids, k.inbox, ...args)
-        : await r.faroAccept(k.flood, k.ids, k.inbox, g.pending, ...args);
-      if (redis.isCluster && code !== 2) await r.zadd(g.pending, at, id);
+        : await r.faroAccept(k.flood, k.ids, k.inbox, g.pending, g.work, ...args);
+      if (redis.isCluster && code !== 2) {
+        await r.zadd(g.pending, at, id);
+        if (notify) await r.multi().rpush(g.work, id).ltrim(g.work, -TTL.workHintsMax, -1).exec();
+      }
       return { result: code === 2 ? 'over' : code === 1 ? 'recorded' : 'duplicate', count };
     },
     async peekInbox(id) {
@@ -192,12 +199,25 @@ export function createRedisStore({
     },
     async finishProcessing(id, token, handedOver) {
       const k = keys(id);
-      // Out of the pending set first: a message recorded from here on is counted below, or puts
-      // the conversation back itself.
+      if (!redis.isCluster) {
+        const left = await r.faroFinishProcessingPending(
+          k.lock,
+          k.inbox,
+          k.outq,
+          g.pending,
+          token,
+          id,
+          clock.now(),
+          ...handedOver,
+        );
+        return left === 0;
+      }
+      // Cluster: the pending set is in another slot. Out of it first: a message recorded from
+      // here on is counted below, or puts the conversation back itself.
       await r.zrem(g.pending, id);
       let left = 1;
       try {
-        left = await r.faroFinishProcessing(k.lock, k.inbox, k.outq, token, ...handedOver);
+        left = await r.faroFinishProcessing(k.lock, k.inbox, k.outq, token, id, clock.now(), ...handedOver);
       } finally {
         if (left > 0) await r.zadd(g.pending, clock.now(), id);
       }

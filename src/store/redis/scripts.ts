@@ -18,8 +18,9 @@ return 1
 `;
 
 /**
- * KEYS: flood, ids, inbox, and pending except on a Redis Cluster (another hash slot).
- * ARGV: minute, floodMax, id, now, forgetAt, ttlSeconds, inboundJson, pendingAt, conversationId.
+ * KEYS: flood, ids, inbox, and except on a Redis Cluster (other hash slots) pending and work.
+ * ARGV: minute, floodMax, id, now, forgetAt, ttlSeconds, inboundJson, pendingAt, conversationId,
+ * notify (1: push the id on the work list for a worker), workMax.
  * Returns {2, count} past the flood limit (nothing recorded), else {1 recorded or 0 duplicate, count}.
  */
 export const ACCEPT_INBOUND = `
@@ -35,7 +36,13 @@ if not redis.call('ZSCORE', KEYS[2], ARGV[3]) then
   if redis.call('TTL', KEYS[3]) < tonumber(ARGV[6]) then redis.call('EXPIRE', KEYS[3], ARGV[6]) end
   recorded = 1
 end
-if #KEYS == 4 then redis.call('ZADD', KEYS[4], ARGV[8], ARGV[9]) end
+if #KEYS == 5 then
+  redis.call('ZADD', KEYS[4], ARGV[8], ARGV[9])
+  if ARGV[10] == '1' then
+    redis.call('RPUSH', KEYS[5], ARGV[9])
+    redis.call('LTRIM', KEYS[5], -tonumber(ARGV[11]), -1)
+  end
+end
 return {recorded, n}
 `;
 
@@ -101,14 +108,20 @@ return {1, redis.call('LINDEX', KEYS[2], 0), redis.call('GET', KEYS[3])}
 `;
 
 /**
- * KEYS: lock, inbox, outq. ARGV: token, handed-over outbound ids…
+ * KEYS: lock, inbox, outq, and except on a Redis Cluster (another hash slot) pending.
+ * ARGV: token, conversationId, pendingAt, handed-over outbound ids…
  * Drops the handed-over ids from the outbound queue, releases the lock if still ours, and
- * returns how much work is left (inbox + outbound queue).
+ * returns how much work is left (inbox + outbound queue); with the pending set, keeps the
+ * conversation in it only while work is left.
  */
 export const FINISH_PROCESSING = `
-for i = 2, #ARGV do redis.call('LREM', KEYS[3], 1, ARGV[i]) end
+for i = 4, #ARGV do redis.call('LREM', KEYS[3], 1, ARGV[i]) end
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
-return redis.call('LLEN', KEYS[2]) + redis.call('LLEN', KEYS[3])
+local left = redis.call('LLEN', KEYS[2]) + redis.call('LLEN', KEYS[3])
+if #KEYS == 4 then
+  if left > 0 then redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2]) else redis.call('ZREM', KEYS[4], ARGV[2]) end
+end
+return left
 `;
 
 /** KEYS: record. ARGV: expectedVersion, recordJson, ttlMs. */
