@@ -47,12 +47,17 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 15_000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-function runTests(label: string, env: Record<string, string>): number {
+function runTests(label: string, env: Record<string, string>, files = TESTS): number {
   console.log(`\n== ${label}`);
-  const res = spawnSync('npx', ['vitest', 'run', ...TESTS], {
-    stdio: 'inherit',
-    env: { ...process.env, ...env },
-  });
+  // One file at a time: the failover test must come last, after the others used the first master.
+  const res = spawnSync(
+    'npx',
+    ['vitest', 'run', '--no-file-parallelism', '--sequence.shuffle=false', ...files],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    },
+  );
   return res.status ?? 1;
 }
 
@@ -104,8 +109,29 @@ async function sentinel(): Promise<number> {
   const master = await freePort();
   const sentinelPort = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'faro-sentinel-'));
+  const replica = await freePort();
   redis(['--port', String(master), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no']);
   await waitFor(() => cli(master, 'ping').stdout.trim() === 'PONG', 'master');
+  const replicaDir = mkdtempSync(join(tmpdir(), 'faro-replica-'));
+  redis([
+    '--port',
+    String(replica),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    replicaDir,
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--replicaof',
+    '127.0.0.1',
+    String(master),
+  ]);
+  await waitFor(
+    () => cli(replica, 'info', 'replication').stdout.includes('master_link_status:up'),
+    'replica',
+  );
   const conf = join(dir, 'sentinel.conf');
   writeFileSync(
     conf,
@@ -116,10 +142,20 @@ async function sentinel(): Promise<number> {
     () => cli(sentinelPort, 'sentinel', 'get-master-addr-by-name', 'faro').stdout.includes(String(master)),
     'sentinel',
   );
-  return runTests(`Redis through Sentinel (sentinel ${sentinelPort}, master ${master})`, {
-    FARO_TEST_REDIS_SENTINELS: `127.0.0.1:${sentinelPort}`,
-    FARO_TEST_REDIS_SENTINEL_NAME: 'faro',
-  });
+  await waitFor(
+    () => cli(sentinelPort, 'sentinel', 'replicas', 'faro').stdout.includes(String(replica)),
+    'sentinel to see the replica',
+    30_000,
+  );
+  return runTests(
+    `Redis through Sentinel (sentinel ${sentinelPort}, master ${master}, replica ${replica}), then a failover`,
+    {
+      FARO_TEST_REDIS_SENTINELS: `127.0.0.1:${sentinelPort}`,
+      FARO_TEST_REDIS_SENTINEL_NAME: 'faro',
+      FARO_TEST_SENTINEL_FAILOVER: '1',
+    },
+    [...TESTS, 'test/cluster/sentinel-failover.test.ts'],
+  );
 }
 
 let failed = 0;
