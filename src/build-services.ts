@@ -7,6 +7,7 @@ import { createFaroMachine } from '../flows/faro/machine.ts';
 import type { Understanding } from '../flows/faro/types.ts';
 import type { Channel } from './channels/inbound-message.ts';
 import { createLocalSender, type LocalSender } from './channels/local/local-sender.ts';
+import { STATUS_RANK } from './channels/twilio/message-status.ts';
 import { createTwilioSender } from './channels/twilio/send.ts';
 import type { Config } from './config.ts';
 import { buildConsole, type ConsoleSide } from './console/build-console.ts';
@@ -14,7 +15,7 @@ import { createDemoSupervisor, demoCredentialsText } from './console/demo-staff.
 import { type Clock, systemClock } from './engine/clock.ts';
 import { createComposeReply, type ServicesText } from './engine/compose-reply.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
-import type { Outbox, Timers } from './engine/ports.ts';
+import type { Outbox, OutboxJob, Timers } from './engine/ports.ts';
 import { createWorkQueue } from './engine/work-queue.ts';
 import { buildHandoff, type HandoffSide } from './handoff/build-handoff.ts';
 import type { StaffHandoff } from './handoff/staff-handoff.ts';
@@ -162,6 +163,20 @@ export async function buildServices(
         void handoffRef?.statusUpdated(conversationId, messageId, status);
     },
   });
+  // A send that kept failing with something deliver could not classify (a Redis error, a busy
+  // lease on every try): the message is marked failed, so staff see it and the user's next
+  // message is answered; it never stays "pending" with no job behind it.
+  const onGaveUp = async (job: OutboxJob) => {
+    if (job.kind !== 'stored') return;
+    await store.updateMessage(
+      job.conversationId,
+      job.messageId,
+      { status: 'failed', error: 'gave_up' },
+      STATUS_RANK,
+    );
+    metrics.messagesOut.inc({ channel: job.channel, status: 'failed' });
+    logger.warn({ conversation: job.conversationId, event: 'send_gave_up' });
+  };
   const perSecond: Record<Channel, number> = {
     sms: config.OUTBOX_SMS_PER_SECOND,
     whatsapp: config.OUTBOX_WHATSAPP_PER_SECOND,
@@ -175,8 +190,9 @@ export async function buildServices(
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         logger,
         consume: works,
+        onGaveUp,
       })
-    : createMemoryOutbox({ deliver, perSecond, maxAttempts: config.OUTBOX_MAX_ATTEMPTS });
+    : createMemoryOutbox({ deliver, perSecond, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, onGaveUp });
 
   const machine = createFaroMachine(topics);
   const compose = createComposeReply({

@@ -22,6 +22,7 @@ export function createBullmqOutbox({
   logger,
   concurrency = 8,
   consume = true,
+  onGaveUp,
 }: {
   connection: () => Redis | Cluster;
   prefix: string;
@@ -32,6 +33,8 @@ export function createBullmqOutbox({
   concurrency?: number;
   /** False in a `web` process: it queues replies (staff messages) but sends none. */
   consume?: boolean;
+  /** A job that failed its last attempt with an error deliver could not classify. */
+  onGaveUp?: (job: OutboxJob) => Promise<void>;
 }): Outbox & { workers: Worker[] } {
   const channels: Channel[] = ['sms', 'whatsapp'];
   const queues = Object.fromEntries(
@@ -58,6 +61,11 @@ export function createBullmqOutbox({
   );
   for (const w of workers) {
     w.on('error', (err) => logger.warn({ event: 'outbox_worker_error', type: err.name }));
+    // BullMQ keeps the failed job for a week; the message itself must not stay "pending" forever.
+    w.on('failed', (job) => {
+      if (job && job.attemptsMade >= maxAttempts)
+        void onGaveUp?.(job.data as OutboxJob).catch(() => undefined);
+    });
   }
 
   return {

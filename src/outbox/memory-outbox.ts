@@ -14,11 +14,14 @@ export function createMemoryOutbox({
   perSecond,
   maxAttempts,
   backoffMs = 1_000,
+  onGaveUp,
 }: {
   deliver: Deliver;
   perSecond: Record<Channel, number>;
   maxAttempts: number;
   backoffMs?: number;
+  /** A job that failed its last attempt with an error deliver could not classify. */
+  onGaveUp?: (job: OutboxJob) => Promise<void>;
 }): Outbox {
   const queues: Record<Channel, Array<{ job: OutboxJob; attempt: number }>> = { sms: [], whatsapp: [] };
   const busy: Record<Channel, boolean> = { sms: false, whatsapp: false };
@@ -44,6 +47,10 @@ export function createMemoryOutbox({
         try {
           await deliver(item.job, { finalAttempt: item.attempt + 1 >= maxAttempts });
         } catch {
+          if (item.attempt + 1 >= maxAttempts) {
+            await onGaveUp?.(item.job).catch(() => undefined);
+            continue;
+          }
           const retry = { job: item.job, attempt: item.attempt + 1 };
           const t = setTimeout(
             () => {
