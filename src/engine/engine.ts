@@ -167,7 +167,8 @@ export function createEngine(deps: EngineDeps) {
     let idle = false;
     try {
       let { head, record } = begun;
-      let channel: Channel | null = null;
+      // Known from the record already read, so a crash's leftovers need no second load.
+      let channel: Channel | null = record?.channel ?? null;
       let outq: string[] | null = null;
       while (head) {
         const done = await stepWithRetry(conversationId, head, record);
@@ -403,7 +404,7 @@ export function createEngine(deps: EngineDeps) {
   /**
    * Hands committed replies to the outbox; returns their ids, acked when the lock is released.
    * `outq` is what the last commit left (null: nothing stepped, so read it, as after a crash);
-   * `channel` is known when we just stepped, else the record says it.
+   * `channel` is null only when there is no record (erased meanwhile).
    */
   async function flushOutbound(
     conversationId: string,

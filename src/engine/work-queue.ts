@@ -1,6 +1,7 @@
 import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { globalKeys, TTL } from '../store/keys.ts';
+import { globalKeys } from '../store/keys.ts';
+import { pushWorkHint } from '../store/redis/work-hint.ts';
 import { errorSummary } from './engine.ts';
 
 /**
@@ -25,7 +26,7 @@ export function createWorkQueue({
   const key = globalKeys(prefix).work;
   return {
     async notify(conversationId: string) {
-      await redis.multi().rpush(key, conversationId).ltrim(key, -TTL.workHintsMax, -1).exec();
+      await pushWorkHint(redis, key, conversationId);
     },
     /**
      * Takes hints and hands each to `take` until stopped. While `busy()` says the process has

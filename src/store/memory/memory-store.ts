@@ -200,9 +200,7 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       return { record, message };
     },
     async finishSend(id, messageId, sid, patch, { forget, statusRank }) {
-      const data = getOrCreate(id);
-      data.ids.delete(sid);
-      meet(data, sid, TTL.claimedSidSeconds);
+      meet(getOrCreate(id), sid, TTL.claimedSidSeconds);
       if (forget) await this.forgetMessage(id, messageId);
       else await this.updateMessage(id, messageId, patch, statusRank);
       await this.releaseSendLease(id, messageId);

@@ -23,6 +23,7 @@ import {
   SAVE_RECORD,
   UPDATE_MESSAGE,
 } from './scripts.ts';
+import { pushWorkHint } from './work-hint.ts';
 
 type Client = Redis | Cluster;
 type Scripted = Client & {
@@ -140,7 +141,7 @@ export function createRedisStore({
         : await r.faroAccept(k.flood, k.ids, k.inbox, g.pending, g.work, ...args);
       if (redis.isCluster && code !== 2) {
         await r.zadd(g.pending, at, id);
-        if (notify) await r.multi().rpush(g.work, id).ltrim(g.work, -TTL.workHintsMax, -1).exec();
+        if (notify) await pushWorkHint(redis, g.work, id);
       }
       return { result: code === 2 ? 'over' : code === 1 ? 'recorded' : 'duplicate', count };
     },

@@ -4,16 +4,44 @@
  */
 
 /**
+ * Lua helpers shared by the scripts below, prepended to each script that needs them.
+ * `meetId`: remembers a Twilio id in a conversation's sorted set (scored by when it may be
+ * forgotten, pruned on every call); false if it was already there. The key keeps the longer of
+ * its TTL and `ttl` (inbound ids need 48 hours, claimed SIDs one).
+ */
+const MEET_ID = `
+local function meetId(key, id, now, forgetAt, ttl)
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+  if redis.call('ZSCORE', key, id) then return false end
+  redis.call('ZADD', key, forgetAt, id)
+  if redis.call('TTL', key) < tonumber(ttl) then redis.call('EXPIRE', key, ttl) end
+  return true
+end
+local function appendInbox(key, json, ttl)
+  redis.call('RPUSH', key, json)
+  if redis.call('TTL', key) < tonumber(ttl) then redis.call('EXPIRE', key, ttl) end
+end`;
+
+/** A lock or lease: taken when free or already held by `token`; released only by its holder. */
+const LEASE = `
+local function takeLease(key, token, ttlMs)
+  local cur = redis.call('GET', key)
+  if cur and cur ~= token then return false end
+  redis.call('SET', key, token, 'PX', ttlMs)
+  return true
+end
+local function releaseIfOurs(key, token)
+  if redis.call('GET', key) == token then return redis.call('DEL', key) end
+  return 0
+end`;
+
+/**
  * KEYS: ids, inbox. ARGV: id, now, forgetAt, ttlSeconds, inboundJson.
  * Returns 0 for an id already met (a Twilio retry), 1 once it is in the inbox.
  */
-export const RECORD_INBOUND = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
-if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
-redis.call('EXPIRE', KEYS[1], ARGV[4])
-redis.call('RPUSH', KEYS[2], ARGV[5])
-if redis.call('TTL', KEYS[2]) < tonumber(ARGV[4]) then redis.call('EXPIRE', KEYS[2], ARGV[4]) end
+export const RECORD_INBOUND = `${MEET_ID}
+if not meetId(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4]) then return 0 end
+appendInbox(KEYS[2], ARGV[5], ARGV[4])
 return 1
 `;
 
@@ -23,17 +51,13 @@ return 1
  * notify (1: push the id on the work list for a worker), workMax.
  * Returns {2, count} past the flood limit (nothing recorded), else {1 recorded or 0 duplicate, count}.
  */
-export const ACCEPT_INBOUND = `
+export const ACCEPT_INBOUND = `${MEET_ID}
 local n = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
 redis.call('EXPIRE', KEYS[1], 120)
 if n > tonumber(ARGV[2]) then return {2, n} end
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', ARGV[4])
 local recorded = 0
-if not redis.call('ZSCORE', KEYS[2], ARGV[3]) then
-  redis.call('ZADD', KEYS[2], ARGV[5], ARGV[3])
-  redis.call('EXPIRE', KEYS[2], ARGV[6])
-  redis.call('RPUSH', KEYS[3], ARGV[7])
-  if redis.call('TTL', KEYS[3]) < tonumber(ARGV[6]) then redis.call('EXPIRE', KEYS[3], ARGV[6]) end
+if meetId(KEYS[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]) then
+  appendInbox(KEYS[3], ARGV[7], ARGV[6])
   recorded = 1
 end
 if #KEYS == 5 then
@@ -46,16 +70,9 @@ end
 return {recorded, n}
 `;
 
-/**
- * KEYS: ids. ARGV: sid, now, forgetAt, ttlSeconds. Returns 1 if the SID was not yet ours.
- * The key keeps the longer of its TTL and this one (inbound ids need 48 hours).
- */
-export const CLAIM_ID = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
-if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
-if redis.call('TTL', KEYS[1]) < tonumber(ARGV[4]) then redis.call('EXPIRE', KEYS[1], ARGV[4]) end
-return 1
+/** KEYS: ids. ARGV: sid, now, forgetAt, ttlSeconds. Returns 1 if the SID was not yet ours. */
+export const CLAIM_ID = `${MEET_ID}
+return meetId(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4]) and 1 or 0
 `;
 
 /**
@@ -114,9 +131,9 @@ return {1, redis.call('LINDEX', KEYS[2], 0), redis.call('GET', KEYS[3])}
  * returns how much work is left (inbox + outbound queue); with the pending set, keeps the
  * conversation in it only while work is left.
  */
-export const FINISH_PROCESSING = `
+export const FINISH_PROCESSING = `${LEASE}
 for i = 4, #ARGV do redis.call('LREM', KEYS[3], 1, ARGV[i]) end
-if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+releaseIfOurs(KEYS[1], ARGV[1])
 local left = redis.call('LLEN', KEYS[2]) + redis.call('LLEN', KEYS[3])
 if #KEYS == 4 then
   if left > 0 then redis.call('ZADD', KEYS[4], ARGV[3], ARGV[2]) else redis.call('ZREM', KEYS[4], ARGV[2]) end
@@ -165,10 +182,8 @@ return patchMessage(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
  * was}; a pending message not yet in flight is marked in flight now. {0} when another message
  * of the conversation holds the lease.
  */
-export const BEGIN_SEND = `
-local cur = redis.call('GET', KEYS[1])
-if cur and cur ~= ARGV[1] then return {0} end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+export const BEGIN_SEND = `${LEASE}
+if not takeLease(KEYS[1], ARGV[1], ARGV[2]) then return {0} end
 local rec = redis.call('GET', KEYS[2])
 local raw = redis.call('HGET', KEYS[3], ARGV[1])
 if raw then
@@ -187,29 +202,23 @@ return {1, rec, raw}
  * nowMs, forget. After Twilio took a message: its SID is claimed, the message updated (or, for
  * a bot reply nobody follows, dropped), the lease released.
  */
-export const FINISH_SEND = `${PATCH_MESSAGE}
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
-redis.call('ZADD', KEYS[1], ARGV[4], ARGV[2])
-if redis.call('TTL', KEYS[1]) < tonumber(ARGV[5]) then redis.call('EXPIRE', KEYS[1], ARGV[5]) end
+export const FINISH_SEND = `${PATCH_MESSAGE}${MEET_ID}${LEASE}
+meetId(KEYS[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5])
 if ARGV[9] == '1' then
   redis.call('HDEL', KEYS[2], ARGV[1])
 else
   patchMessage(KEYS[2], ARGV[1], ARGV[6], ARGV[7], ARGV[8])
 end
-if redis.call('GET', KEYS[3]) == ARGV[1] then redis.call('DEL', KEYS[3]) end
+releaseIfOurs(KEYS[3], ARGV[1])
 return 1
 `;
 
 /** KEYS: lock. ARGV: token. Deletes the lock only if we still hold it. */
-export const RELEASE_LOCK = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
+export const RELEASE_LOCK = `${LEASE}
+return releaseIfOurs(KEYS[1], ARGV[1])
 `;
 
 /** KEYS: lease. ARGV: token, ttlMs. Taken when free or already ours (a retry of the same message). */
-export const ACQUIRE_LEASE = `
-local cur = redis.call('GET', KEYS[1])
-if cur and cur ~= ARGV[1] then return 0 end
-redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-return 1
+export const ACQUIRE_LEASE = `${LEASE}
+return takeLease(KEYS[1], ARGV[1], ARGV[2]) and 1 or 0
 `;
