@@ -92,7 +92,8 @@ export async function buildServices(
   const crypto = createAddressCrypto(config.dataKey);
   const i18n = createI18n({ localesDir: o.localesDir ?? join(ROOT_DIR, 'locales') });
   const topics = o.topics ?? (await import('../flows/content/topics.ts')).TOPICS;
-  const understand = o.understand ?? (await import('./engine/understand-message.ts')).understandMessage;
+  const understand =
+    o.understand ?? (await import('./engine/load-understanding.ts')).loadUnderstanding(ROOT_DIR);
   const servicesText =
     o.servicesText ??
     (await import('./engine/services-text.ts')).createServicesText({ i18n, rootDir: ROOT_DIR });

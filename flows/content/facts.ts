@@ -8,11 +8,11 @@ import type { Fact } from './types.ts';
 const CHECKED = '2026-11-26';
 const SEED = 'SEED: Blocked from Protection (KIND, Fray Matías, La 72), 2021';
 
-const sourced = (id: string, summary: string, source: string): Fact => ({
+const sourced = (id: string, summary: string, source: string, checked = CHECKED): Fact => ({
   id,
   summary,
   source,
-  checked: CHECKED,
+  checked,
   certainty: 'sourced',
 });
 
@@ -93,6 +93,12 @@ const ASYLUM: Fact[] = [
     UNHCR_ARCHIVE,
   ),
   sourced(
+    'asylum.curp_temporary',
+    'The temporary CURP given to asylum applicants lasts up to 180 days and can be extended once.',
+    'https://pulsoslp.com.mx/nacional/modifica-segob-lineamientos-para-otorgar-curp-a-migrantes-extranjeros-/1384268',
+    '2026-12-03',
+  ),
+  sourced(
     'asylum.constancia_scope',
     'The constancia is valid only in the state where the person applied; it gives no regular status and is not a transit document.',
     'https://enlamirapuebla.com/2023/05/26/1685125742-tramite-de-comar-no-es-un-permiso-de-libre-transito-por-el-pais',
@@ -164,6 +170,12 @@ const ASYLUM: Fact[] = [
 ];
 
 const CHILDREN: Fact[] = [
+  sourced(
+    'rights.papers_competent_authority',
+    'No one may be required to prove nationality or migration status except by the competent authority, in the cases the Migration Law sets (LM art. 7).',
+    LM_ART_8,
+    '2026-12-03',
+  ),
   sourced(
     'rights.no_detention',
     'Since the reform in force 11 Jan 2021, children must not be deprived of liberty for migration reasons (LM art. 11); INM may never hold them in migration stations (LM art. 99).',
@@ -304,6 +316,12 @@ export const MESSAGE_FACTS: Record<string, string[]> = {
   'safety.threat': ['safety.911', 'safety.089'],
   'safety.medical_emergency': ['safety.911', 'health.right'],
   'safety.followUp': ['safety.911', 'safety.089', 'safety.trafficking_line', 'health.linea_de_la_vida'],
+  'safety.afraid': ['safety.911'],
+  'safety.confirmed': ['safety.911'],
+  'safety.mistaken': ['safety.911'],
+  'danger.notNow': ['safety.911'],
+  'smallTalk.bye': ['safety.911'],
+  'smallTalk.waiting': ['safety.911'],
   'handoff.waiting': ['safety.911'],
   'handoff.outOfHours': ['safety.911', 'health.linea_de_la_vida', 'safety.trafficking_line'],
   outage: ['safety.911'],

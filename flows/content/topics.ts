@@ -15,6 +15,10 @@ interface ScreenSpec {
   /** Shows directory entries of these kinds for the user's city after the text. */
   services?: ServiceKind[];
   facts: string[];
+  /** Asks the age (and whether the child travels alone) first; see Screen.needs. */
+  askAge?: boolean;
+  /** States no fact: says Faro has no checked information yet and offers a person. */
+  noCheckedInformation?: true;
 }
 
 export function screenId(topic: TopicId, name: string): string {
@@ -28,12 +32,18 @@ function screen(topic: TopicId, name: string, spec: ScreenSpec): Screen {
     to: { screen: screenId(topic, target) },
   }));
   options.push({ label: 'options.person', to: { action: 'person' } });
+  // Places near the person need their city; national numbers do not.
+  const needs: Array<'city' | 'age'> = [];
+  if (spec.services?.some((kind) => kind !== 'emergency')) needs.push('city');
+  if (spec.askAge) needs.push('age');
   return {
     id: screenId(topic, name),
     text: `${key}.text`,
     options,
     ...(spec.services ? { services: { kinds: spec.services } } : {}),
     facts: spec.facts,
+    ...(needs.length ? { needs } : {}),
+    ...(spec.noCheckedInformation ? { noCheckedInformation: true as const } : {}),
   };
 }
 
@@ -102,6 +112,7 @@ const rights = topic('rights', [
     {
       next: ['protection', 'return', 'language', 'more'],
       facts: ['rights.no_detention', 'rights.no_separation'],
+      askAge: true,
     },
   ],
   ['protection', { next: ['return'], facts: ['rights.ppnna_notice', 'rights.ppnna_role'] }],
@@ -117,7 +128,7 @@ const rights = topic('rights', [
 ]);
 
 const detention = topic('detention', [
-  ['start', { next: ['ask', 'child'], facts: ['asylum.from_detention', 'rights.interpreter'] }],
+  ['start', { next: ['ask', 'child', 'police'], facts: ['asylum.from_detention', 'rights.interpreter'] }],
   [
     'ask',
     {
@@ -140,8 +151,10 @@ const detention = topic('detention', [
         'rights.no_separation',
         'rights.detention_persists',
       ],
+      askAge: true,
     },
   ],
+  ['police', { facts: ['rights.papers_competent_authority', 'rights.interpreter'] }],
 ]);
 
 const shelter = topic('shelter', [
@@ -156,6 +169,7 @@ const shelter = topic('shelter', [
         'rights.civil_society_shelters',
         'rights.shelter_fears',
       ],
+      askAge: true,
     },
   ],
 ]);
@@ -192,4 +206,18 @@ const safety = topic('safety', [
   ],
 ]);
 
-export const TOPICS: Topic[] = [asylum, rights, detention, shelter, health, school, safety];
+/** Work, money and papers: what the reference sources, and an honest hand-over for the rest. */
+const work = topic('work', [
+  [
+    'start',
+    {
+      next: ['curp', 'money', 'lost'],
+      facts: ['asylum.tvrh', 'asylum.constancia_scope', 'asylum.tvrh_caution'],
+    },
+  ],
+  ['curp', { next: ['money', 'lost'], facts: ['asylum.constancia', 'asylum.curp_temporary'] }],
+  ['money', { next: ['lost'], facts: [], noCheckedInformation: true }],
+  ['lost', { facts: ['asylum.constancia'] }],
+]);
+
+export const TOPICS: Topic[] = [asylum, rights, detention, shelter, health, school, safety, work];

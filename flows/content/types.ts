@@ -23,7 +23,7 @@ export interface Fact {
   certainty: Certainty;
 }
 
-export type TopicId = 'asylum' | 'rights' | 'detention' | 'shelter' | 'health' | 'school' | 'safety';
+export type TopicId = 'asylum' | 'rights' | 'detention' | 'shelter' | 'health' | 'school' | 'safety' | 'work';
 
 export type ServiceKind = 'shelter' | 'legal' | 'health' | 'government' | 'emergency';
 
@@ -41,6 +41,13 @@ export interface Screen {
   services?: { kinds: ServiceKind[] };
   /** Ids from `facts.ts` that this screen states. Every factual screen lists its facts. */
   facts: string[];
+  /**
+   * What Faro asks first, once, when it does not know it yet (always skippable): `city` before
+   * listing places, `age` (with whether the child travels alone) before children's rights.
+   */
+  needs?: Array<'city' | 'age'>;
+  /** The screen says honestly that Faro has no checked information yet, and offers a person. */
+  noCheckedInformation?: true;
 }
 
 export interface Topic {

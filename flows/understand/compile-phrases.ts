@@ -3,6 +3,8 @@ import { normalizeText } from './normalize-text.ts';
 import type { PhraseSpec } from './types.ts';
 
 export interface WordPattern {
+  /** Same key, stem and fuzziness, same id, across every phrase list (see word-matches.ts). */
+  readonly id: number;
   readonly key: string;
   /** Matches any word that starts with key. */
   readonly stem: boolean;
@@ -30,7 +32,22 @@ function compileWord(written: string, phrase: string): WordPattern {
   if (normalized === '' || normalized.includes(' ')) {
     throw new Error(`Lexicon word "${written}" in "${phrase}" is not one word`);
   }
-  return { key: foldWord(normalized), stem, fuzzy: !exact };
+  return intern(foldWord(normalized), stem, !exact);
+}
+
+/** Every distinct word pattern of every lexicon, by id: a message is matched against each once. */
+export const WORD_PATTERNS: WordPattern[] = [];
+const bySignature = new Map<string, WordPattern>();
+
+function intern(key: string, stem: boolean, fuzzy: boolean): WordPattern {
+  const signature = `${key}|${stem ? 1 : 0}${fuzzy ? 1 : 0}`;
+  let pattern = bySignature.get(signature);
+  if (!pattern) {
+    pattern = { id: WORD_PATTERNS.length, key, stem, fuzzy };
+    WORD_PATTERNS.push(pattern);
+    bySignature.set(signature, pattern);
+  }
+  return pattern;
 }
 
 function compileSlot(slot: string, phrase: string): WordPattern[] {

@@ -80,4 +80,33 @@ export interface Lexicon {
   readonly languageFiller: readonly string[];
   /** Words that may stand between the words of a phrase ("me *esta* pegando"). */
   readonly stopWords: readonly string[];
+  /** Small talk, fear, and the profile answers people give in their own words. */
+  readonly talk: TalkWords;
+}
+
+export const SMALL_TALK = ['robot', 'thanks', 'bye', 'hello', 'ok'] as const;
+/** Listed in priority order: "ok gracias" is thanks, "hola eres un robot?" is robot. */
+export type SmallTalk = (typeof SMALL_TALK)[number];
+
+export interface TalkWords {
+  /** Whole messages that are only small talk ("gracias", "ok", "buenas noches"). */
+  readonly smallTalk: Readonly<Record<Exclude<SmallTalk, 'robot'>, readonly string[]>>;
+  /** Asking whether Faro is a machine or a person, anywhere in a short message. */
+  readonly robot: readonly PhraseSpec[];
+  /** Saying one is afraid: with a request for a person it opens a ticket at safety priority. */
+  readonly fear: readonly PhraseSpec[];
+  /** "vengo sola", "sin mi familia": a child travelling alone. */
+  readonly alone: readonly PhraseSpec[];
+  /** "con mi mama", "with my family". */
+  readonly accompanied: readonly PhraseSpec[];
+  /** "soy menor de edad" without a number. */
+  readonly minor: readonly PhraseSpec[];
+  /** "soy mayor de edad", "soy adulto". */
+  readonly adult: readonly PhraseSpec[];
+  /** Words right before an age ("tengo", "edad"). */
+  readonly ageBefore: readonly string[];
+  /** Words right after an age ("anos", "ans"). */
+  readonly ageAfter: readonly string[];
+  /** Number words from ten to nineteen, index 0 is ten; alternatives separated by `|`. */
+  readonly teens: readonly string[];
 }

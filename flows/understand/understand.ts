@@ -1,38 +1,153 @@
-import { detectRisk, type Risk } from './detect-risk.ts';
+import type { Lang } from '../../src/channels/inbound-message.ts';
+import { detectRisk } from './detect-risk.ts';
+import { guessLanguage } from './guess-language.ts';
+import { textFeatures } from './learn/text-features.ts';
+import type { LearnedModels, Ranked } from './learn/train-models.ts';
 import { matchChoice } from './match-choice.ts';
 import { matchCity } from './match-city.ts';
 import { matchCommand } from './match-command.ts';
 import { matchLanguage } from './match-language.ts';
+import { matchProfile, type ProfileAnswer } from './match-profile.ts';
+import { matchFear, matchSmallTalk, smallTalkLanguage } from './match-talk.ts';
 import { matchTopic } from './match-topic.ts';
 import { prepareUtterance } from './prepare-utterance.ts';
-import type { City, Command, LanguageChoice, Topic } from './types.ts';
+import type { City, Command, LanguageChoice, RiskCategory, SmallTalk, Topic } from './types.ts';
 
 export interface Understanding {
   readonly command: Command | null;
-  readonly risk: Risk | null;
+  /** Danger heard for sure (the lexicon, or the detector above its threshold). */
+  readonly risk: { readonly category: RiskCategory; readonly lang: Lang } | null;
+  /** Danger the detector is unsure of: ask before alarming. */
+  readonly riskUnsure: RiskCategory | null;
+  /** A topic word of the lexicon ("asilo", "escuela"). */
   readonly topic: Topic | null;
+  /** The screen or target (`@person`, `@help`) the question index is sure of. */
+  readonly answer: string | null;
+  /** When it is not sure but close: the best two or three screens to offer. */
+  readonly maybe: readonly string[];
+  readonly smallTalk: SmallTalk | null;
+  readonly fear: boolean;
+  /** A language the person named ("español", "kreyol"). */
   readonly language: LanguageChoice | null;
+  /** The language the message is written in, when it is clear. */
+  readonly writtenIn: Lang | null;
+  /** The most likely language, even when unclear; null when nothing tells. */
+  readonly languageGuess: Lang | null;
   readonly city: City | null;
+  /** A choice 1..optionCount, however written. */
   readonly choice: number | null;
+  /** The whole message is a number ("15"). */
+  readonly integer: number | null;
+  readonly profile: ProfileAnswer;
 }
 
-export interface UnderstandOptions {
-  /** How many numbered options the last message offered; 0 when it offered none. */
-  readonly optionCount?: number;
+export interface Thresholds {
+  /** Detector probability at or above which danger is answered as danger. */
+  readonly dangerSure: number;
+  /** At or above this (and below dangerSure), Faro asks "are you in danger now?". */
+  readonly dangerAsk: number;
+  /** Question index score at or above which the screen is answered directly. */
+  readonly answerSure: number;
+  /** At or above this, the best screens are offered as a choice. */
+  readonly answerNear: number;
+  /** Language model probability needed to call the language clear. */
+  readonly language: number;
+  /** Below it the language model's best guess is not even worth asking in. */
+  readonly languageGuess: number;
+  /**
+   * A message the question index matches this well to a screen outside safety reads as a
+   * question ("¿me pueden regresar si ya pedí asilo?"): danger must then be surer
+   * (`dangerSureForQuestion`) and an unsure detector does not interrupt with a check.
+   */
+  readonly questionGuard: number;
+  readonly dangerSureForQuestion: number;
 }
+
+/** Chosen on the development corpus (`npm run eval:understanding`, see README). */
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  dangerSure: 0.5,
+  dangerAsk: 0.3,
+  answerSure: 0.45,
+  answerNear: 0.12,
+  language: 0.7,
+  languageGuess: 0.4,
+  questionGuard: 0.5,
+  dangerSureForQuestion: 0.7,
+};
+
+export type Understand = (text: string) => Understanding;
 
 /**
- * Everything the matchers hear in one message, normalised once. Flows decide what wins;
- * this only reports (risk first is the engine's rule, not this function's).
+ * Everything Faro hears in one message, normalised once: the hand-written lexicon (commands,
+ * risk phrases, cities, profile answers, small talk) and the learned layers (danger detector,
+ * question index, language). Flows decide what wins; risk first is the engine's rule.
  */
-export function understand(text: string, { optionCount = 0 }: UnderstandOptions = {}): Understanding {
-  const utterance = prepareUtterance(text);
-  return {
-    command: matchCommand(utterance),
-    risk: detectRisk(utterance),
-    topic: matchTopic(utterance),
-    language: matchLanguage(utterance),
-    city: matchCity(utterance),
-    choice: matchChoice(utterance, optionCount),
+export function createUnderstand({
+  models,
+  thresholds = DEFAULT_THRESHOLDS,
+  optionCount = 9,
+}: {
+  models: LearnedModels;
+  thresholds?: Thresholds;
+  optionCount?: number;
+}): Understand {
+  return (text) => {
+    const utterance = prepareUtterance(text);
+    const lexiconRisk = detectRisk(utterance);
+    const features = textFeatures(utterance);
+    if (lexiconRisk) features.push('lex:any', `lex:${lexiconRisk.category}`);
+    const ids = models.encode(features);
+    const empty = ids.length === 0;
+    const learned = empty ? { p: 0, category: 'violence' as const } : models.danger(ids);
+    const language = empty ? null : models.language(ids);
+    const writtenIn =
+      language && language.p >= thresholds.language ? language.lang : smallTalkLanguage(utterance);
+    const ranked = empty ? [] : models.questions(ids, features);
+
+    // The detector has heard the lexicon too (a `lex:` feature): it decides, so a listed phrase
+    // used as a figure of speech can be overruled, and danger nobody listed can be heard.
+    const category = lexiconRisk?.category ?? learned.category;
+    const top = ranked[0];
+    const question = Boolean(top && top.score >= thresholds.questionGuard && !isSafetyTarget(top.target));
+    let risk: Understanding['risk'] = null;
+    let riskUnsure: RiskCategory | null = null;
+    if (learned.p >= (question ? thresholds.dangerSureForQuestion : thresholds.dangerSure)) {
+      risk = { category, lang: writtenIn ?? lexiconRisk?.lang ?? guessLanguage(utterance) ?? 'es' };
+    } else if (!question && learned.p >= thresholds.dangerAsk) {
+      riskUnsure = category;
+    }
+    const integer = /^\s*\d{1,3}\s*$/.test(text) ? Number(text.trim()) : null;
+    return {
+      command: matchCommand(utterance),
+      risk,
+      riskUnsure,
+      topic: matchTopic(utterance),
+      ...pickAnswer(ranked, thresholds),
+      smallTalk: matchSmallTalk(utterance, text),
+      fear: matchFear(utterance),
+      language: matchLanguage(utterance),
+      writtenIn,
+      languageGuess:
+        language && language.p >= thresholds.languageGuess ? language.lang : guessLanguage(utterance),
+      city: matchCity(utterance),
+      choice: matchChoice(utterance, optionCount),
+      integer,
+      profile: matchProfile(utterance),
+    };
   };
+}
+
+/** Safety screens and special targets answer what a person in danger may ask. */
+const isSafetyTarget = (target: string) =>
+  target === 'safety' || target.startsWith('safety.') || target.startsWith('@');
+
+function pickAnswer(ranked: readonly Ranked[], t: Thresholds): { answer: string | null; maybe: string[] } {
+  const best = ranked[0];
+  if (!best || best.score < t.answerNear) return { answer: null, maybe: [] };
+  // A person, the menu or small talk cannot be offered as "¿Quieres saber…?": near is enough.
+  if (best.score >= t.answerSure || best.target.startsWith('@')) return { answer: best.target, maybe: [] };
+  const maybe = ranked
+    .filter((r) => r.score >= t.answerNear && !r.target.startsWith('@'))
+    .map((r) => r.target);
+  return { answer: null, maybe };
 }

@@ -36,9 +36,19 @@ export function createComposeReply({
     const blocks: ReplyBlock[] = [];
     for (const effect of effects) {
       switch (effect.type) {
-        case 'say':
-          blocks.push({ text: t(effect.key, { ...defaults, ...effect.params }), screen: effect.key });
+        case 'say': {
+          const tt = effect.lang ? i18n.t(effect.lang) : t;
+          blocks.push({ text: tt(effect.key, { ...defaults, ...effect.params }), screen: effect.key });
           break;
+        }
+        case 'showChoices': {
+          // "¿Quieres saber…?" with each screen's own heading as its label, and a person last.
+          const labels = effect.ids.map((id) => screenTitle(t(screens.get(id)?.text ?? id)));
+          labels.push(t('options.person'));
+          const list = labels.map((label, i) => `${i + 1} ${label}`).join('\n');
+          blocks.push({ text: `${t('clarify.ask')}\n${list}\n\n${t('clarify.other')}`, screen: 'clarify' });
+          break;
+        }
         case 'showMenu':
           blocks.push({ text: t('menu'), screen: 'menu' });
           break;
@@ -62,4 +72,10 @@ export function createComposeReply({
     }
     return blocks.filter((b) => b.text.trim().length > 0);
   };
+}
+
+/** The heading of a screen's text ("*¿Hasta cuándo puedo pedirlo?*"), without its stars. */
+export function screenTitle(text: string): string {
+  const first = text.split('\n')[0] ?? '';
+  return first.replace(/^\*(.*)\*$/, '$1').trim();
 }

@@ -256,6 +256,10 @@ export function createEngine(deps: EngineDeps) {
       } else if (effect.type === 'cancelHandoff') {
         await deps.handoff.cancel(conversationId, now);
         ticketId = null;
+      } else if (effect.type === 'lowerPriority') {
+        // "No, me equivoqué" after an emergency answer: the ticket stays, without the alarm.
+        await deps.handoff.lowerPriority(conversationId, now);
+        logger.info({ conversation: conversationId, event: 'danger_denied' });
       } else {
         blocks.push(...deps.compose([effect], { lang, profile: context.profile }));
       }

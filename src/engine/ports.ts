@@ -48,6 +48,8 @@ export interface Handoff {
   escalate(input: EscalateInput): Promise<EscalateResult>;
   /** The user went back to the bot while waiting. */
   cancel(conversationId: string, now: number): Promise<void>;
+  /** The user said they are not in danger after all: the open ticket loses its safety priority. */
+  lowerPriority(conversationId: string, now: number): Promise<void>;
   /** New transcript lines for a conversation that has an open ticket (live to staff). */
   transcriptAdded(conversationId: string, ticketId: string, entries: TranscriptEntry[]): Promise<void>;
   /** Erase at the user's request: close open tickets, scrub closed ones. */

@@ -1,16 +1,34 @@
+import type { TopicId } from '../../flows/content/types.ts';
 import type { Understanding } from '../../flows/faro/types.ts';
-import { understand } from '../../flows/understand/index.ts';
+import type { Understand } from '../../flows/understand/index.ts';
 
-/** Everything the flow may need from one message's text, computed once per message. */
-export function understandMessage(text: string): Understanding {
-  const u = understand(text, { optionCount: 9 });
-  return {
-    command: u.command,
-    risk: u.risk ? u.risk.category : null,
-    riskLanguage: u.risk ? u.risk.lang : null,
-    topic: u.topic,
-    language: u.language,
-    city: u.city,
-    number: u.choice,
+/**
+ * The flow's view of a message: everything it may need from the text, computed once per
+ * message by the understanding layer (lexicon and learned models).
+ */
+export function createUnderstandMessage(understand: Understand): (text: string) => Understanding {
+  return (text) => {
+    const u = understand(text);
+    const { profile } = u;
+    return {
+      command: u.command,
+      risk: u.risk ? u.risk.category : null,
+      riskLanguage: u.risk ? u.risk.lang : null,
+      riskUnsure: u.riskUnsure,
+      topic: u.topic as TopicId | 'person' | null,
+      answer: u.answer,
+      maybe: [...u.maybe],
+      smallTalk: u.smallTalk,
+      fear: u.fear,
+      language: u.language,
+      writtenIn: u.writtenIn,
+      languageGuess: u.languageGuess,
+      city: u.city,
+      number: u.choice,
+      integer: u.integer,
+      age: profile.age,
+      minor: profile.minor ? true : profile.adult ? false : null,
+      alone: profile.alone,
+    };
   };
 }

@@ -90,6 +90,8 @@ export function createStaffHandoff(deps: StaffHandoffDeps): StaffHandoff {
       ...t,
       reasons: t.reasons.includes(input.reason) ? t.reasons : [...t.reasons, input.reason],
       risk: input.risk ?? t.risk,
+      // Danger heard again after "no, me equivoqué": the alarm is back.
+      ...(input.reason === 'safety' ? { dangerDenied: false } : {}),
       lang: input.lang,
       city: input.profile.city ?? t.city,
       ageGroup: input.profile.age ?? t.ageGroup,
@@ -146,6 +148,18 @@ export function createStaffHandoff(deps: StaffHandoffDeps): StaffHandoff {
       // A safety ticket stays in the queue: someone should still reach out.
       if (t?.status !== 'waiting' || t.reasons.includes('safety')) return;
       await closeWith(t, 'cancelled_by_user', now);
+    },
+
+    async lowerPriority(conversationId, now) {
+      const t = await tickets.openFor(conversationId);
+      if (!t) return;
+      const res = await tickets.update(t.id, (x) => {
+        if (x.status === 'closed' || x.dangerDenied) return null;
+        const next = { ...x, dangerDenied: true, updatedAt: now };
+        return { ...next, priority: priorityOf(next) };
+      });
+      if (res?.changed) await publish.ticket(res.ticket);
+      logger.info({ event: 'ticket_priority_lowered', ticket: t.id });
     },
 
     async transcriptAdded(conversationId, ticketId, entries) {

@@ -13,7 +13,7 @@ export const OUTCOMES = [
   'other',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export type AgeGroup = 'under12' | '12to17' | 'adult';
+export type AgeGroup = 'under12' | '12to17' | 'minor' | 'adult';
 
 export interface TicketNote {
   at: number;
@@ -46,6 +46,8 @@ export interface Ticket {
   lastUserMessageAt: number | null;
   /** Closed tickets keep their own copy: the conversation may expire or restart. */
   transcript: TranscriptEntry[] | null;
+  /** After an emergency answer the person said they were not in danger (the ticket stays). */
+  dangerDenied?: boolean;
 }
 
 export const PRIORITY = { safety: 100, childAlone: 50, other: 10 } as const;
@@ -55,8 +57,8 @@ export const PRIORITY = { safety: 100, childAlone: 50, other: 10 } as const;
  * child (as the engine's shorter retention does): a person who said they are alone and did
  * not say they are an adult is treated as the more vulnerable case.
  */
-export function priorityOf(t: Pick<Ticket, 'reasons' | 'alone' | 'ageGroup'>): number {
-  if (t.reasons.includes('safety')) return PRIORITY.safety;
+export function priorityOf(t: Pick<Ticket, 'reasons' | 'alone' | 'ageGroup' | 'dangerDenied'>): number {
+  if (t.reasons.includes('safety') && !t.dangerDenied) return PRIORITY.safety;
   if (t.alone === true && t.ageGroup !== 'adult') return PRIORITY.childAlone;
   return PRIORITY.other;
 }

@@ -38,8 +38,12 @@ describe('out of hours and when no one picks up', () => {
   it('in hours, no one picks up: partner organisations for the city, and the ticket stays in the queue', async () => {
     const h = await startHandoff({ overrides: { noAnswerDelayMs: 100 } });
     try {
-      // Through the profile so that the user has a city.
-      for (const text of ['hola', '1', '2', '1', '1', 'quiero hablar con una persona'])
+      // Age, company and city said in words, so that the ticket knows them.
+      for (const text of [
+        'hola',
+        'tengo 15 y viajo sola, estoy en tapachula',
+        'quiero hablar con una persona',
+      ])
         await h.userWrites(USER, text);
       await h.sentTo(USER, 'Puede tardar unos 15 minutos');
       const noOne = await h.sentTo(USER, 'todavia nadie del equipo pudo responderte', 3_000);

@@ -45,10 +45,11 @@ describe('Redis restarted (AOF on) while traffic flows', () => {
   it('answers with the outage message meanwhile, reports not ready, and resumes the conversation after', async () => {
     const user = '+5219628000001';
     const bystander = '+5219628000002';
-    for (const text of ['hola', '1'])
+    // "hola": hello, privacy and the menu (two SMS); "2": children's rights ask the age first.
+    for (const text of ['hola', '2'])
       expect((await signedPost(faro.url, PATH, inboundForm(user, text))).status).toBe(200);
-    await waitUntil(async () => fake.messages.filter((m) => m.to === user).length === 2, 10_000);
-    expect(fake.messages.at(-1)?.body).toMatch(/años/);
+    await waitUntil(async () => fake.messages.filter((m) => m.to === user).length === 3, 10_000);
+    expect(fake.messages.at(-1)?.body).toMatch(/menos de 18/);
     expect(await status('/readyz')).toBe(200);
 
     await redis.stop();
@@ -71,13 +72,13 @@ describe('Redis restarted (AOF on) while traffic flows', () => {
     );
     expect(faro.child.exitCode).toBeNull();
 
-    // The conversation continues where it was: the age question was asked, "2" answers it.
-    expect((await signedPost(faro.url, PATH, inboundForm(user, '2'))).status).toBe(200);
+    // The conversation continues where it was: the age question was asked, "1" answers it.
+    expect((await signedPost(faro.url, PATH, inboundForm(user, '1'))).status).toBe(200);
     await waitUntil(
-      async () => fake.messages.filter((m) => m.to === user).length === 3,
+      async () => fake.messages.filter((m) => m.to === user).length === 4,
       15_000,
       () => 'no reply after recovery',
     );
-    expect(fake.messages.filter((m) => m.to === user).at(-1)?.body).toMatch(/Viajas con alguien/);
+    expect(fake.messages.filter((m) => m.to === user).at(-1)?.body).toMatch(/Tus derechos/);
   }, 90_000);
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { TOPICS } from '../../flows/content/topics.ts';
 import { createFaroMachine } from '../../flows/faro/machine.ts';
 import { type FlowState, modeOf, runFlow } from '../../src/engine/run-flow.ts';
-import { understandMessage } from '../../src/engine/understand-message.ts';
+import { understandMessage } from '../helpers/understanding.ts';
 
 const machine = createFaroMachine(TOPICS);
 const words = fc.constantFrom(

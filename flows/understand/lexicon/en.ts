@@ -1,4 +1,5 @@
 import type { Lexicon } from '../types.ts';
+import { enTalk } from './en-talk.ts';
 
 // Notation: see PhraseSpec in ../types.ts. "can't" arrives as "can t", hence the bare "t".
 
@@ -49,12 +50,13 @@ export const en: Lexicon = {
       'abduct*',
       'ransom',
       { phrase: 'want|wants|trying|tried take|taking me|us', unless: ORDINARY_PLACES },
-      'locked|lock me|us|in|up',
       'captive|hostage',
-      'wont|t|not let me|us leave|go',
       'tied me|us',
     ],
     trafficking: [
+      // Held against one's will: answered with the trafficking line.
+      'locked|lock me|us|in|up',
+      'wont|t|not let me|us leave|go',
       'traffick*',
       'forced|force|forcing|make|makes|making|made me|us work|prostitut*|sell',
       'forced work|prostitut*|labor|labour',
@@ -238,4 +240,5 @@ export const en: Lexicon = {
     'keep keeps kept they he she someone somebody still now always again all and of own up ' +
     'our his her their for into'
   ).split(' '),
+  talk: enTalk,
 };

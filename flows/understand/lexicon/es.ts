@@ -1,4 +1,5 @@
 import type { Lexicon } from '../types.ts';
+import { esTalk } from './es-talk.ts';
 
 // Notation: see PhraseSpec in ../types.ts. Stop words between phrase words are optional,
 // so they are left out of the phrases ("me esta pegando" is written "me pegando").
@@ -76,11 +77,12 @@ export const es: Lexicon = {
         unless: 'hospital|doctor|medico|clinica|escuela|albergue|dif',
       },
       { phrase: `quitaron|robaron ${CHILD}`, unless: 'dif' },
-      'me|nos|estoy|estamos|tienen encerrad*|amarrad*|encerraron|amarraron',
-      { phrase: 'no dejan|deja salir|irme', unless: 'tapachula|chiapas|tabasco|estado|ciudad|pais|mexico' },
       'piden|pidieron|pidiendo|cobran rescate',
     ],
     trafficking: [
+      // Held against one's will: answered with the trafficking line.
+      'me|nos|estoy|estamos|tienen encerrad*|amarrad*|encerraron|amarraron',
+      { phrase: 'no dejan|deja salir|irme', unless: 'tapachula|chiapas|tabasco|estado|ciudad|pais|mexico' },
       'trata personas|blancas|menores',
       'tratante*',
       { phrase: 'me|nos vendieron|vendio|venden|vende', unless: GOODS },
@@ -299,4 +301,5 @@ export const es: Lexicon = {
     'mi mis tu su sus ya muy mucho esta estan estoy estaba estaban estamos ha han he hemos va ' +
     'van voy vamos ahora siempre todo todos tambien bien'
   ).split(' '),
+  talk: esTalk,
 };

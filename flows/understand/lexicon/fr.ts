@@ -1,4 +1,5 @@
 import type { Lexicon } from '../types.ts';
+import { frTalk } from './fr-talk.ts';
 
 // Notation: see PhraseSpec in ../types.ts. Elisions arrive split: "m'a frappée" is "m a frappee".
 
@@ -46,13 +47,14 @@ export const fr: Lexicon = {
       'kidnapp*',
       'm|me|ete|nous enleve|enlevee|enleves|enlevees|enlever|enlevent',
       'sequestr*',
-      'm|me|nous|suis|sommes enferm*',
       { phrase: 'veulent|veut|essaient|essaye m|me|nous emmener|prendre|enlever', unless: ORDINARY_PLACES },
       'rancon',
-      'laissent|laisse pas sortir|partir',
       'otage',
     ],
     trafficking: [
+      // Held against one's will: answered with the trafficking line.
+      'm|me|nous|suis|sommes enferm*',
+      'laissent|laisse pas sortir|partir',
       'traite etres|personnes|humains',
       'trafic etres|personnes|humains',
       { phrase: 'm|me|nous vendu|vendue|vendre|vendent', unless: GOODS },
@@ -228,4 +230,5 @@ export const fr: Lexicon = {
     'le la les l un une de d du des a au aux en et me m ma mon mes on il ils elle elles je j ' +
     'est sont ont ai ete y ne tout encore toujours deja trop beaucoup nous notre'
   ).split(' '),
+  talk: frTalk,
 };

@@ -1,4 +1,5 @@
 import type { Lexicon } from '../types.ts';
+import { htTalk } from './ht-talk.ts';
 
 // Notation: see PhraseSpec in ../types.ts. Haitian Creole puts the possessive after the noun
 // ("pitit mwen") and writes "I am" as "m ap" or "map"; both spellings are listed.
@@ -39,14 +40,15 @@ export const ht: Lexicon = {
     kidnapping: [
       'kidnap*',
       { phrase: 'vle|eseye pran|mennen m|mwen|nou', unless: ORDINARY_PLACES },
-      'femen m|mwen|nou',
       'sekestre',
       'ranson',
       'otaj',
-      'pa kite m|mwen|nou soti|ale',
       'mare m|mwen|nou',
     ],
     trafficking: [
+      // Held against one's will: answered with the trafficking line.
+      'femen m|mwen|nou',
+      'pa kite m|mwen|nou soti|ale',
       'trafik|trafike moun',
       'trafike m|mwen',
       { phrase: 'vann m|mwen|nou|pitit', unless: GOODS },
@@ -144,4 +146,5 @@ export const ht: Lexicon = {
     'm mwen mw yo li l ap te pral pap ka kab kapab pou la a yon ak konn nan se sa deja toujou ' +
     'anko vin fin n nou w ou ki k'
   ).split(' '),
+  talk: htTalk,
 };

@@ -1,4 +1,5 @@
 import type { Lexicon } from '../types.ts';
+import { ptTalk } from './pt-talk.ts';
 
 // Notation: see PhraseSpec in ../types.ts. Portuguese shares many words with Spanish
 // ("sangrando", "dando a luz"); those live in es.ts and match here too.
@@ -42,12 +43,13 @@ export const pt: Lexicon = {
       'sequestr*',
       { phrase: 'querem|quer|tentaram|tentou me|nos levar|pegar|sequestrar', unless: ORDINARY_PLACES },
       'levaram|levou forca',
-      'me|nos|estou|estamos|fui trancad*|trancaram|trancou',
-      { phrase: 'nao deixam|deixa sair', unless: 'cidade|estado|pais|mexico|chiapas|tapachula' },
       'pedem|pediram|pedindo resgate',
       'refem',
     ],
     trafficking: [
+      // Held against one's will: answered with the trafficking line.
+      'me|nos|estou|estamos|fui trancad*|trancaram|trancou',
+      { phrase: 'nao deixam|deixa sair', unless: 'cidade|estado|pais|mexico|chiapas|tapachula' },
       'trafico pessoas|humano|humanos',
       'traficad*',
       { phrase: 'me|nos venderam|vendeu|vender|vendendo', unless: GOODS },
@@ -198,4 +200,5 @@ export const pt: Lexicon = {
     'o a os as um uma de do da dos das em no na com meu minha meus minhas me se esta estao ' +
     'estou ja muito muita mais sempre agora vai vao vou foi e ele ela eles elas'
   ).split(' '),
+  talk: ptTalk,
 };

@@ -12,6 +12,8 @@ const strings = Object.fromEntries(LANGUAGES.map((l) => [l, botStrings(l)])) as 
 /** Keys the engine and the flow say by name; they must exist in every language. */
 const ENGINE_KEYS = [
   'welcome',
+  'hello',
+  'language.ask',
   'language.choose',
   'language.set',
   'language.otherAsk',
@@ -19,14 +21,17 @@ const ENGINE_KEYS = [
   'privacy.note',
   'privacy.days',
   'profile.age.ask',
-  'profile.alone.ask',
   'profile.city.ask',
+  'clarify.ask',
+  'clarify.other',
+  'danger.check',
+  'danger.notNow',
+  ...['hello', 'thanks', 'bye', 'ok', 'robot', 'waiting'].map((k) => `smallTalk.${k}`),
   'menu',
   'nav.footer',
   'notUnderstood.first',
   'notUnderstood.second',
   'media.unsupported',
-  'help',
   'erase.confirm',
   'erase.done',
   'erase.cancelled',
@@ -40,6 +45,10 @@ const ENGINE_KEYS = [
     'threat',
     'medical_emergency',
     'followUp',
+    'check',
+    'confirmed',
+    'mistaken',
+    'afraid',
   ].map((c) => `safety.${c}`),
   'handoff.waiting',
   'handoff.waitMinutes',
@@ -151,9 +160,10 @@ describe('bot locales', () => {
   });
 
   it.each(LANGUAGES)('%s menu lists the topic titles in order, then a person', (lng) => {
-    const lines = strings[lng].get('menu')!.split('\n').slice(1);
+    // Heading, the topics, a person, and a last line inviting a question in the person's words.
+    const lines = strings[lng].get('menu')!.split('\n').slice(1, -1);
     const titles = TOPICS.map((t, i) => `${i + 1} ${strings[lng].get(t.title)}`);
-    expect(lines).toEqual([...titles, `8 ${strings[lng].get('options.person')}`]);
+    expect(lines).toEqual([...titles, `${TOPICS.length + 1} ${strings[lng].get('options.person')}`]);
   });
 
   it.each(LANGUAGES)('%s says "information, not legal advice" on first contact and on asylum', (lng) => {
@@ -218,10 +228,10 @@ describe('rendered with i18next', () => {
   });
 
   it.each([
-    ['es', 1, '1 día.'],
-    ['es', 30, '30 días.'],
-    ['en', 1, '1 day.'],
-    ['en', 30, '30 days.'],
+    ['es', 1, 'mensajes 1 día solo'],
+    ['es', 30, 'mensajes 30 días solo'],
+    ['en', 1, 'for 1 day only'],
+    ['en', 30, 'for 30 days only'],
   ] as const)('privacy.note in %s for %i days says "%s"', (lng, days, expected) => {
     const text = i18n.getFixedT(lng)('privacy.note', { days });
     expect(text).toContain(expected);

@@ -9,40 +9,42 @@ import {
   matchTopic,
   normalizeText,
   prepareUtterance,
-  understand,
 } from '../../../flows/understand/index.ts';
+import { understand } from '../../helpers/understanding.ts';
 
 describe('understand', () => {
   it('reports everything one message says', () => {
-    expect(understand('estoy en tapachula y me estan pegando, no tengo donde dormir')).toEqual({
+    expect(understand('estoy en tapachula y me estan pegando, no tengo donde dormir')).toMatchObject({
       command: null,
       risk: { category: 'violence', lang: 'es' },
       topic: 'shelter',
       language: null,
+      writtenIn: 'es',
       city: 'tapachula',
       choice: null,
     });
   });
 
-  it('hears a number as a choice only when options were offered', () => {
-    expect(understand('2', { optionCount: 3 }).choice).toBe(2);
-    expect(understand('2').choice).toBeNull();
-  });
-
   it('hears "0" as the menu command and not as a choice', () => {
-    expect(understand('0', { optionCount: 3 })).toMatchObject({ command: 'menu', choice: null });
+    expect(understand('0')).toMatchObject({ command: 'menu', choice: null });
   });
 
   it('gives the same answers as the single matchers', () => {
     const text = 'Mwen vle pale ak yon moun';
     const utterance = prepareUtterance(text);
-    expect(understand(text, { optionCount: 2 })).toEqual({
+    expect(understand(text)).toMatchObject({
       command: matchCommand(utterance),
-      risk: detectRisk(utterance),
       topic: matchTopic(utterance),
       language: matchLanguage(utterance),
       city: matchCity(utterance),
-      choice: matchChoice(utterance, 2),
+      choice: matchChoice(utterance, 9),
+    });
+  });
+
+  it('hears an age, company and a city said in words', () => {
+    expect(understand('tengo 15 y vengo sola, estoy en tapachula')).toMatchObject({
+      profile: { age: 15, alone: true },
+      city: 'tapachula',
     });
   });
 });
@@ -58,7 +60,7 @@ describe('on any text at all', () => {
     matchLanguage(text);
     matchCity(text);
     matchChoice(text, 9);
-    understand(text, { optionCount: 9 });
+    understand(text);
   };
 
   it('no function throws on short messages', () => {

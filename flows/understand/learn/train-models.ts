@@ -1,0 +1,202 @@
+import type { Lang } from '../../../src/channels/inbound-message.ts';
+import { detectRisk } from '../detect-risk.ts';
+import { prepareUtterance } from '../prepare-utterance.ts';
+import type { TrainingCorpus } from '../training/load-training.ts';
+import { RISK_CATEGORIES, type RiskCategory, type Utterance } from '../types.ts';
+import { buildFeatureSpace, type FeatureSpace, featureSpace } from './feature-space.ts';
+import { indexNearest, type NearestModel } from './nearest-examples.ts';
+import { type SoftmaxModel, softmaxModel, trainSoftmax } from './softmax-regression.ts';
+import { textFeatures } from './text-features.ts';
+
+export interface Ranked {
+  readonly target: string;
+  readonly score: number;
+}
+
+/** What the learned layers say about one message, from its features encoded once. */
+export interface LearnedModels {
+  /** Looks a message's features up once; every model below reads the result. */
+  encode(features: readonly string[]): Int32Array;
+  /** Probability that the message discloses danger, and the most likely kind. */
+  danger(ids: Int32Array): { p: number; category: RiskCategory };
+  /** Screens and special targets (`@person`…) best matching the message, best first (top 3). */
+  questions(ids: Int32Array, features: readonly string[]): Ranked[];
+  /** The language the message is written in, with its probability. */
+  language(ids: Int32Array): { lang: Lang; p: number };
+  /** Every question target the models know. */
+  readonly targets: readonly string[];
+  /** The learned numbers, to keep them between starts (null for the nearest-example ranker). */
+  readonly parts: ModelParts | null;
+}
+
+/** Everything a trained set of models is made of: enough to rebuild it without training. */
+export interface ModelParts {
+  readonly vocabulary: readonly string[];
+  readonly langs: readonly Lang[];
+  readonly targets: readonly string[];
+  readonly danger: LearnedNumbers;
+  readonly category: LearnedNumbers;
+  readonly language: LearnedNumbers;
+  readonly questions: LearnedNumbers;
+}
+export interface LearnedNumbers {
+  readonly weights: Float32Array;
+  readonly bias: Float64Array;
+}
+
+export type QuestionRanker = 'softmax' | 'nearest';
+
+/** Safety screens answer questions about danger: they are neither danger nor its opposite. */
+const isSafetyTarget = (target: string) => target === 'safety' || target.startsWith('safety.');
+
+/**
+ * A message's features: its words and letter n-grams, and what the lexicon heard in it
+ * (`lex:<category>`), so the detector learns when a listed phrase is meant ("me quieren matar")
+ * and when it is a figure of speech ("me mata el calor jaja").
+ */
+export function featuresOf(text: string | Utterance): string[] {
+  const utterance = typeof text === 'string' ? prepareUtterance(text) : text;
+  const features = textFeatures(utterance);
+  const heard = detectRisk(utterance);
+  if (heard) features.push('lex:any', `lex:${heard.category}`);
+  return features;
+}
+
+interface Message {
+  features: string[];
+  lang: number;
+  danger?: RiskCategory;
+  ordinary?: boolean;
+  target?: string;
+}
+
+/**
+ * Trains the learned layers from the corpora at start (`npm run bench:understanding` prints how
+ * long): the danger detector (danger or not), the kind of danger, the language, and the question
+ * index. Deterministic: the same data always gives the same models.
+ */
+export function trainModels(
+  corpora: readonly TrainingCorpus[],
+  { ranker = 'softmax' }: { ranker?: QuestionRanker } = {},
+): LearnedModels {
+  const langs = corpora.map((c) => c.lang);
+  const messages: Message[] = [];
+  corpora.forEach((corpus, lang) => {
+    for (const category of RISK_CATEGORIES)
+      for (const text of corpus.danger[category])
+        messages.push({ features: featuresOf(text), lang, danger: category });
+    for (const text of corpus.ordinary) messages.push({ features: featuresOf(text), lang, ordinary: true });
+    for (const [target, texts] of Object.entries(corpus.questions))
+      for (const text of texts) messages.push({ features: featuresOf(text), lang, target });
+  });
+  const targets = [...new Set(messages.flatMap((m) => (m.target ? [m.target] : [])))].sort();
+  const space = buildFeatureSpace(messages.map((m) => m.features));
+  const encoded = messages.map((m) => ({ ...m, ids: space.encode(m.features) }));
+  const dimensions = space.size;
+
+  const danger = trainSoftmax({
+    classes: ['ordinary', 'danger'],
+    dimensions,
+    examples: encoded.flatMap((m) => {
+      if (m.danger) return [{ ids: m.ids, label: 1 }];
+      if (m.ordinary) return [{ ids: m.ids, label: 0 }];
+      // Questions are ordinary too, but for those about safety itself.
+      return m.target && !isSafetyTarget(m.target) ? [{ ids: m.ids, label: 0, weight: 0.5 }] : [];
+    }),
+    epochs: 12,
+  });
+  const category = trainSoftmax({
+    classes: RISK_CATEGORIES,
+    dimensions,
+    examples: encoded.flatMap((m) =>
+      m.danger ? [{ ids: m.ids, label: RISK_CATEGORIES.indexOf(m.danger) }] : [],
+    ),
+    epochs: 12,
+  });
+  const language = trainSoftmax({
+    classes: langs,
+    dimensions,
+    examples: encoded.map((m) => ({ ids: m.ids, label: m.lang })),
+    epochs: 4,
+  });
+  const questionExamples = encoded.flatMap((m) =>
+    m.target ? [{ ids: m.ids, label: targets.indexOf(m.target) }] : [],
+  );
+  const questions =
+    ranker === 'nearest'
+      ? indexNearest({ classes: targets, examples: questionExamples, dimensions })
+      : trainSoftmax({ classes: targets, dimensions, examples: questionExamples, epochs: 10 });
+  return assemble({ space, langs, targets, danger, category, language, questions });
+}
+
+/** The models again from their learned numbers, without training (see src/engine/model-cache.ts). */
+export function modelsFromParts(parts: ModelParts): LearnedModels {
+  const model = (classes: readonly string[], n: LearnedNumbers) => softmaxModel(classes, n.weights, n.bias);
+  return assemble({
+    space: featureSpace(parts.vocabulary),
+    langs: parts.langs,
+    targets: parts.targets,
+    danger: model(['ordinary', 'danger'], parts.danger),
+    category: model(RISK_CATEGORIES, parts.category),
+    language: model(parts.langs, parts.language),
+    questions: model(parts.targets, parts.questions),
+  });
+}
+
+function assemble(m: {
+  space: FeatureSpace;
+  langs: readonly Lang[];
+  targets: readonly string[];
+  danger: SoftmaxModel;
+  category: SoftmaxModel;
+  language: SoftmaxModel;
+  questions: SoftmaxModel | NearestModel;
+}): LearnedModels {
+  const numbers = (x: SoftmaxModel) => ({ weights: x.weights, bias: x.bias });
+  const questions = m.questions;
+  return {
+    targets: m.targets,
+    parts:
+      'weights' in questions
+        ? {
+            vocabulary: m.space.vocabulary,
+            langs: m.langs,
+            targets: m.targets,
+            danger: numbers(m.danger),
+            category: numbers(m.category),
+            language: numbers(m.language),
+            questions: numbers(questions),
+          }
+        : null,
+    encode: (features) => m.space.encode(features),
+    danger(ids) {
+      const p = m.danger.predict(ids)[1] ?? 0;
+      return { p, category: RISK_CATEGORIES[argmax(m.category.predict(ids))] ?? 'violence' };
+    },
+    questions(ids) {
+      const scores = questions.predict(ids);
+      return top(scores, 3).map((i) => ({ target: m.targets[i]!, score: scores[i]! }));
+    },
+    language(ids) {
+      const scores = m.language.predict(ids);
+      const best = argmax(scores);
+      return { lang: m.langs[best] ?? 'es', p: scores[best] ?? 0 };
+    },
+  };
+}
+
+function argmax(v: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < v.length; i++) if (v[i]! > v[best]!) best = i;
+  return best;
+}
+
+function top(v: ArrayLike<number>, n: number): number[] {
+  const picked: number[] = [];
+  for (let round = 0; round < n && round < v.length; round++) {
+    let best = -1;
+    for (let i = 0; i < v.length; i++) if (!picked.includes(i) && (best < 0 || v[i]! > v[best]!)) best = i;
+    picked.push(best);
+  }
+  return picked;
+}

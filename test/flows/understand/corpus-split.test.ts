@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { loadTraining } from '../../../flows/understand/index.ts';
+import {
+  FIXTURE_SETS,
+  loadFixtures,
+  type UnderstandingFixture,
+} from '../../../scripts/understanding/fixtures.ts';
+import { nearCopyOf } from '../../../scripts/understanding/near-copy.ts';
+import { ROOT_DIR } from '../../../src/build-services.ts';
+
+const texts = (f: UnderstandingFixture) => [
+  ...f.danger.map((d) => d.text),
+  ...f.questions.map((q) => q.text),
+  ...f.ordinary,
+];
+
+const training = loadTraining(ROOT_DIR).flatMap((c) => [
+  ...Object.values(c.danger).flat(),
+  ...c.ordinary,
+  ...Object.values(c.questions).flat(),
+]);
+
+// Training data and test data are written by different people and never copied across:
+// a model is measured only on messages it has not seen.
+describe('the corpora keep their split', () => {
+  const inTraining = nearCopyOf(training);
+
+  it.each(FIXTURE_SETS)('no %s message is in the training data, even as a near copy', (set) => {
+    expect(loadFixtures(set).flatMap(texts).filter(inTraining)).toEqual([]);
+  });
+
+  it('no holdout message is a near copy of a dev message', () => {
+    const inDev = nearCopyOf(loadFixtures('dev').flatMap(texts));
+    expect(loadFixtures('holdout').flatMap(texts).filter(inDev)).toEqual([]);
+  });
+});
