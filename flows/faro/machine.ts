@@ -159,6 +159,10 @@ export function createFaroMachine(topics: Topic[]) {
       ],
     },
     {
+      guard: ({ event }: Args) => go(event)?.to === 'noted',
+      actions: ['resetMisses', { type: 'say', params: { key: 'profile.noted' } }],
+    },
+    {
       guard: ({ event }: Args) => go(event)?.to === 'person',
       target: '#faro.waiting',
       actions: [{ type: 'escalate', params: { reason: 'asked' } }, enterWaiting],
@@ -328,10 +332,27 @@ export function createFaroMachine(topics: Topic[]) {
                   ],
                 },
                 {
+                  // A first "necesito ayuda", "menú" or "persona": the language it is written in
+                  // (Spanish when it does not tell), a hello, then what was asked.
+                  guard: ({ event }: Args) =>
+                    !u(event)?.risk && ['help', 'menu', 'person'].includes(u(event)?.command ?? ''),
+                  actions: [
+                    ...chooseLang(({ event }: Args) => u(event)?.writtenIn ?? 'es'),
+                    { type: 'say', params: { key: 'hello' } },
+                    goTo(({ event }) => (u(event)?.command === 'person' ? { to: 'person' } : menuRoute)),
+                  ],
+                },
+                {
                   guard: ({ event }: Args) => isPlain(event) && Boolean(u(event)?.writtenIn),
                   actions: [
                     ...chooseLang(({ event }: Args) => u(event)!.writtenIn!),
-                    { type: 'say', params: { key: 'hello' } },
+                    // In danger the emergency numbers come first, before any hello.
+                    enqueueActions(({ event, enqueue }) => {
+                      const route = routeOf(u(event as FaroEvent)!, screenIds);
+                      if (route.to !== 'afraidPerson' && route.to !== 'askDanger') {
+                        enqueue({ type: 'say', params: { key: 'hello' } });
+                      }
+                    }),
                     'learnProfile',
                     routeMessage(true),
                   ],

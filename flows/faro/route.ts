@@ -15,6 +15,8 @@ export type Route =
   | { to: 'menu' }
   | { to: 'screen'; id: string }
   | { to: 'choices'; ids: string[] }
+  /** Only said who they are ("tengo 15", "vengo sola", "estoy en tapachula"): noted, thanked. */
+  | { to: 'noted' }
   | { to: 'miss' };
 
 const SMALL_TALK_TARGET = '@smalltalk.';
@@ -33,6 +35,7 @@ export function routeOf(u: Understanding, screenIds: ReadonlySet<string>): Route
     return { to: 'smallTalk', talk: u.answer.slice(SMALL_TALK_TARGET.length) as SmallTalk };
   }
   if (u.answer && screenIds.has(u.answer)) return { to: 'screen', id: u.answer };
+  if (u.age !== null || u.alone !== null || u.minor !== null || u.city) return { to: 'noted' };
   const choices = u.maybe.filter((id) => screenIds.has(id));
   if (choices.length === 1) return { to: 'screen', id: choices[0]! };
   if (choices.length > 1) return { to: 'choices', ids: choices.slice(0, 3) };

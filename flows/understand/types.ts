@@ -4,8 +4,9 @@ export const RISK_CATEGORIES = [
   'suicide',
   'medical_emergency',
   'sexual_violence',
-  'kidnapping',
+  // Before kidnapping: being held or made to work is answered with the trafficking line.
   'trafficking',
+  'kidnapping',
   'lost_child',
   'violence',
   'threat',

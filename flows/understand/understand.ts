@@ -61,6 +61,11 @@ export interface Thresholds {
    */
   readonly questionGuard: number;
   readonly dangerSureForQuestion: number;
+  /**
+   * A phrase of the danger lexicon is answered as danger unless the detector, which has heard
+   * it too, is this sure it is not (a figure of speech: "me mata el calor jaja").
+   */
+  readonly lexiconVeto: number;
 }
 
 /** Chosen on the development corpus (`npm run eval:understanding`, see README). */
@@ -73,6 +78,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   languageGuess: 0.4,
   questionGuard: 0.5,
   dangerSureForQuestion: 0.7,
+  lexiconVeto: 0.15,
 };
 
 export type Understand = (text: string) => Understanding;
@@ -111,7 +117,8 @@ export function createUnderstand({
     const question = Boolean(top && top.score >= thresholds.questionGuard && !isSafetyTarget(top.target));
     let risk: Understanding['risk'] = null;
     let riskUnsure: RiskCategory | null = null;
-    if (learned.p >= (question ? thresholds.dangerSureForQuestion : thresholds.dangerSure)) {
+    const sure = question ? thresholds.dangerSureForQuestion : thresholds.dangerSure;
+    if (learned.p >= sure || (lexiconRisk && !question && learned.p >= thresholds.lexiconVeto)) {
       risk = { category, lang: writtenIn ?? lexiconRisk?.lang ?? guessLanguage(utterance) ?? 'es' };
     } else if (!question && learned.p >= thresholds.dangerAsk) {
       riskUnsure = category;

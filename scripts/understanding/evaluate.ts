@@ -139,6 +139,8 @@ function reachedTarget(route: ReturnType<typeof routeOf>, u: Understanding): str
       return [`@smalltalk.${route.talk}`];
     case 'afraidPerson':
       return ['@person'];
+    case 'noted':
+      return ['@noted'];
     case 'askDanger':
       return [`askDanger→${route.after}`];
     default:

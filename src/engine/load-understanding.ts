@@ -5,11 +5,12 @@ import {
   createUnderstand,
   type LearnedModels,
   loadTraining,
+  RISK_CATEGORIES,
   trainModels,
 } from '../../flows/understand/index.ts';
 import { trainSoftmax } from '../../flows/understand/learn/softmax-regression.ts';
 import { textFeatures } from '../../flows/understand/learn/text-features.ts';
-import { modelsFromParts } from '../../flows/understand/learn/train-models.ts';
+import { featuresOf, modelsFromParts } from '../../flows/understand/learn/train-models.ts';
 import { LEXICONS } from '../../flows/understand/lexicon/index.ts';
 import { cacheKey, readModelCache, writeModelCache } from './model-cache.ts';
 
@@ -30,7 +31,9 @@ export function loadModels(rootDir: string): { models: LearnedModels; from: 'cac
   const key = cacheKey([
     JSON.stringify(corpora),
     JSON.stringify(LEXICONS),
+    JSON.stringify(RISK_CATEGORIES),
     textFeatures.toString(),
+    featuresOf.toString(),
     trainSoftmax.toString(),
     trainModels.toString(),
   ]);

@@ -31,7 +31,7 @@ export class TrainingDataError extends Error {
 /**
  * Reads every language's training data at start: `flows/understand/training/<lng>*.json`
  * (danger and ordinary messages; `es.json`, `es.more.json`… are merged) and
- * `locales/<lng>/questions.json` (the questions each screen answers, kept next to the screen's
+ * `locales/<lng>/questions*.json` (the questions each screen answers, kept next to the screen's
  * text). A language without files teaches nothing; a bad file stops the start with the file and
  * field named.
  */
@@ -47,8 +47,17 @@ export function loadTraining(rootDir: string): TrainingCorpus[] {
     const dangerFiles = files
       .filter((f) => f === `${lang}.json` || f.startsWith(`${lang}.`))
       .map((f) => parse(join(dir, f), DangerFile));
-    const questionsPath = join(rootDir, 'locales', lang, 'questions.json');
-    const questions = existsSync(questionsPath) ? parse(questionsPath, QuestionsFile) : {};
+    // questions.json, then questions.more.json…: each adds to the questions of its screens.
+    const localeDir = join(rootDir, 'locales', lang);
+    const questionFiles = existsSync(localeDir)
+      ? readdirSync(localeDir)
+          .filter((f) => f === 'questions.json' || (f.startsWith('questions.') && f.endsWith('.json')))
+          .sort((a, b) => (a === 'questions.json' ? -1 : b === 'questions.json' ? 1 : a.localeCompare(b)))
+      : [];
+    const questions: Record<string, readonly string[]> = {};
+    for (const file of questionFiles)
+      for (const [target, texts] of Object.entries(parse(join(localeDir, file), QuestionsFile)))
+        questions[target] = [...(questions[target] ?? []), ...texts];
     const danger = emptyDanger();
     for (const file of dangerFiles)
       for (const category of RISK_CATEGORIES)

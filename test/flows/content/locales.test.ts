@@ -22,6 +22,7 @@ const ENGINE_KEYS = [
   'privacy.days',
   'profile.age.ask',
   'profile.city.ask',
+  'profile.noted',
   'clarify.ask',
   'clarify.other',
   'danger.check',
