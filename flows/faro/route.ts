@@ -24,6 +24,8 @@ const SMALL_TALK_TARGET = '@smalltalk.';
 /** Commands are decided before this (MENU, PERSONA, IDIOMA…); risk is too, but listed for the evaluation. */
 export function routeOf(u: Understanding, screenIds: ReadonlySet<string>): Route {
   if (u.risk) return { to: 'risk', risk: u.risk };
+  // "¿eres un robot o una persona real?" asks about Faro, not for a person.
+  if (u.smallTalk === 'robot') return { to: 'smallTalk', talk: 'robot' };
   const wantsPerson = u.command === 'person' || u.answer === '@person' || u.topic === 'person';
   // Asking for a person while afraid, or while danger may be there: a person, at safety priority.
   if (wantsPerson && (u.fear || u.riskUnsure)) return { to: 'afraidPerson' };
@@ -35,11 +37,11 @@ export function routeOf(u: Understanding, screenIds: ReadonlySet<string>): Route
     return { to: 'smallTalk', talk: u.answer.slice(SMALL_TALK_TARGET.length) as SmallTalk };
   }
   if (u.answer && screenIds.has(u.answer)) return { to: 'screen', id: u.answer };
-  if (u.age !== null || u.alone !== null || u.minor !== null || u.city) return { to: 'noted' };
   const choices = u.maybe.filter((id) => screenIds.has(id));
   if (choices.length === 1) return { to: 'screen', id: choices[0]! };
   if (choices.length > 1) return { to: 'choices', ids: choices.slice(0, 3) };
   if (u.topic && u.topic !== 'person' && screenIds.has(u.topic)) return { to: 'screen', id: u.topic };
+  if (u.age !== null || u.alone !== null || u.minor !== null || u.city) return { to: 'noted' };
   return { to: 'miss' };
 }
 

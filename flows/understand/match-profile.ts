@@ -19,6 +19,12 @@ const TEENS = buildKeyTable(
     l.talk.teens.flatMap((words, i) => words.split('|').map((w) => [w, 10 + i] as const)),
   ),
 );
+/** "llevo 3 meses", "m gen 3 mwa": a time, not an age. */
+const NOT_YEARS = new Set(
+  'mes meses dia dias semana semanas hora horas month months week weeks day days hour hours mois jour jours semaine semaines heure heures mwa jou semenn ed fwa vez veces dias semanas horas'
+    .split(' ')
+    .map(foldWord),
+);
 /** "mi hijo tiene 8 años" is the child's age, not the writer's. */
 const SOMEONE_ELSE = new Set(
   [
@@ -68,6 +74,7 @@ function findAge(keys: readonly string[]): number | null {
     const { n, width } = value;
     const before = keys.slice(Math.max(0, i - 2), i);
     const after = keys[i + width];
+    if (after !== undefined && NOT_YEARS.has(after)) continue;
     const stated = before.some((k) => BEFORE.has(k)) || (after !== undefined && AFTER.has(after));
     if (!stated || before.concat(keys.slice(Math.max(0, i - 4), i)).some((k) => SOMEONE_ELSE.has(k)))
       continue;

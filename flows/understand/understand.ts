@@ -1,5 +1,6 @@
 import type { Lang } from '../../src/channels/inbound-message.ts';
 import { detectRisk } from './detect-risk.ts';
+import { foldWord } from './fold-word.ts';
 import { guessLanguage } from './guess-language.ts';
 import { textFeatures } from './learn/text-features.ts';
 import type { LearnedModels, Ranked } from './learn/train-models.ts';
@@ -10,6 +11,7 @@ import { matchLanguage } from './match-language.ts';
 import { matchProfile, type ProfileAnswer } from './match-profile.ts';
 import { matchFear, matchSmallTalk, smallTalkLanguage } from './match-talk.ts';
 import { matchTopic } from './match-topic.ts';
+import { normalizeText } from './normalize-text.ts';
 import { prepareUtterance } from './prepare-utterance.ts';
 import type { City, Command, LanguageChoice, RiskCategory, SmallTalk, Topic } from './types.ts';
 
@@ -50,6 +52,8 @@ export interface Thresholds {
   readonly answerSure: number;
   /** At or above this, the best screens are offered as a choice. */
   readonly answerNear: number;
+  /** A sure answer whose runner-up scores at least this share of it is offered with it instead. */
+  readonly answerMargin: number;
   /** Language model probability needed to call the language clear. */
   readonly language: number;
   /** Below it the language model's best guess is not even worth asking in. */
@@ -60,6 +64,8 @@ export interface Thresholds {
    * (`dangerSureForQuestion`) and an unsure detector does not interrupt with a check.
    */
   readonly questionGuard: number;
+  /** The same, for a message asked as a question ("?", or "cómo", "puedo", "eske"…). */
+  readonly questionGuardAsked: number;
   readonly dangerSureForQuestion: number;
   /**
    * A phrase of the danger lexicon is answered as danger unless the detector, which has heard
@@ -72,11 +78,13 @@ export interface Thresholds {
 export const DEFAULT_THRESHOLDS: Thresholds = {
   dangerSure: 0.5,
   dangerAsk: 0.3,
-  answerSure: 0.45,
+  answerSure: 0.3,
   answerNear: 0.12,
+  answerMargin: 0.5,
   language: 0.7,
   languageGuess: 0.4,
   questionGuard: 0.5,
+  questionGuardAsked: 0.15,
   dangerSureForQuestion: 0.7,
   lexiconVeto: 0.15,
 };
@@ -114,7 +122,8 @@ export function createUnderstand({
     // used as a figure of speech can be overruled, and danger nobody listed can be heard.
     const category = lexiconRisk?.category ?? learned.category;
     const top = ranked[0];
-    const question = Boolean(top && top.score >= thresholds.questionGuard && !isSafetyTarget(top.target));
+    const guard = isAsked(utterance, text) ? thresholds.questionGuardAsked : thresholds.questionGuard;
+    const question = Boolean(top && top.score >= guard && !isSafetyTarget(top.target));
     let risk: Understanding['risk'] = null;
     let riskUnsure: RiskCategory | null = null;
     const sure = question ? thresholds.dangerSureForQuestion : thresholds.dangerSure;
@@ -144,6 +153,24 @@ export function createUnderstand({
   };
 }
 
+/** Words that open a question in our five languages. */
+const QUESTION_WORDS = new Set(
+  (
+    'que qué como cómo donde dónde cuando cuándo cuanto cuánto cuantos cual cuál quien quién puedo puede pueden hay es ' +
+    'what how where when can could is are do does who which should will ' +
+    'est quoi comment où ou quand combien qui peut peux puis ' +
+    'eske kisa kijan kouman kòman kote kilè konbyen kiyès ki ' +
+    'o onde quando quanto qual quem posso pode podem tem'
+  )
+    .split(' ')
+    .map((word) => foldWord(normalizeText(word))),
+);
+
+/** Asked as a question: a question mark, or a question word first. */
+function isAsked(utterance: { keys: readonly string[] }, raw: string): boolean {
+  return raw.includes('?') || QUESTION_WORDS.has(utterance.keys[0] ?? '');
+}
+
 /** Safety screens and special targets answer what a person in danger may ask. */
 const isSafetyTarget = (target: string) =>
   target === 'safety' || target.startsWith('safety.') || target.startsWith('@');
@@ -152,7 +179,11 @@ function pickAnswer(ranked: readonly Ranked[], t: Thresholds): { answer: string 
   const best = ranked[0];
   if (!best || best.score < t.answerNear) return { answer: null, maybe: [] };
   // A person, the menu or small talk cannot be offered as "¿Quieres saber…?": near is enough.
-  if (best.score >= t.answerSure || best.target.startsWith('@')) return { answer: best.target, maybe: [] };
+  if (best.target.startsWith('@')) return { answer: best.target, maybe: [] };
+  const second = ranked[1];
+  const close =
+    second !== undefined && !second.target.startsWith('@') && second.score >= best.score * t.answerMargin;
+  if (best.score >= t.answerSure && !close) return { answer: best.target, maybe: [] };
   const maybe = ranked
     .filter((r) => r.score >= t.answerNear && !r.target.startsWith('@'))
     .map((r) => r.target);

@@ -4,7 +4,13 @@
  * recall at 3% false alarms (the targets), with the lexicon's verdict as a feature or not.
  * For choosing features; the production features are text-features.ts.
  */
-import { detectRisk, loadTraining, prepareUtterance, RISK_CATEGORIES, type Utterance } from '../../flows/understand/index.ts';
+import {
+  detectRisk,
+  loadTraining,
+  prepareUtterance,
+  RISK_CATEGORIES,
+  type Utterance,
+} from '../../flows/understand/index.ts';
 import { buildFeatureSpace } from '../../flows/understand/learn/feature-space.ts';
 import { trainSoftmax } from '../../flows/understand/learn/softmax-regression.ts';
 import { textFeatures } from '../../flows/understand/learn/text-features.ts';
@@ -14,20 +20,25 @@ import { loadFixtures } from './fixtures.ts';
 type Featurizer = (u: Utterance) => string[];
 const grams = (text: string, min: number, max: number, prefix: string) => {
   const out: string[] = [];
-  for (let n = min; n <= max; n++) for (let i = 0; i + n <= text.length; i++) out.push(prefix + text.slice(i, i + n));
+  for (let n = min; n <= max; n++)
+    for (let i = 0; i + n <= text.length; i++) out.push(prefix + text.slice(i, i + n));
   return out;
 };
-const withLex = (f: Featurizer): Featurizer => (u) => {
-  const out = f(u);
-  const r = detectRisk(u);
-  if (r) out.push('lex:any', `lex:${r.category}`);
-  return out;
-};
+const withLex =
+  (f: Featurizer): Featurizer =>
+  (u) => {
+    const out = f(u);
+    const r = detectRisk(u);
+    if (r) out.push('lex:any', `lex:${r.category}`);
+    return out;
+  };
 const featurizers: Record<string, Featurizer> = {
   words: (u) => u.keys.map((k) => `w:${k}`),
   production: textFeatures,
   'production+lex': withLex(textFeatures),
-  'production+cross-word 3-6+lex': withLex((u) => [...new Set([...textFeatures(u), ...grams(` ${u.keys.join(' ')} `, 3, 6, 'x:')])]),
+  'production+cross-word 3-6+lex': withLex((u) => [
+    ...new Set([...textFeatures(u), ...grams(` ${u.keys.join(' ')} `, 3, 6, 'x:')]),
+  ]),
   'production+trigrams+lex': withLex((u) => {
     const out = textFeatures(u);
     for (let i = 2; i < u.keys.length; i++) out.push(`t:${u.keys[i - 2]} ${u.keys[i - 1]} ${u.keys[i]}`);

@@ -28,11 +28,29 @@ for (const change of grid) {
   const worst = Math.min(...f.map((x) => x.danger.heard / x.danger.n)).toFixed(3);
   console.log(
     JSON.stringify(change),
-    `recall ${rate((x) => x.danger.heard, (x) => x.danger.n)} (worst language ${worst})`,
-    `false alarms ${rate((x) => x.ordinary.alarmed, (x) => x.ordinary.n)}`,
-    `asked ordinary ${rate((x) => x.ordinary.asked, (x) => x.ordinary.n)}`,
-    `first ${rate((x) => x.questions.first, (x) => x.questions.n)}`,
-    `within ${rate((x) => x.questions.within, (x) => x.questions.n)}`,
-    `first msg ${rate((x) => x.firstMessage.answered, (x) => x.firstMessage.n)}`,
+    `recall ${rate(
+      (x) => x.danger.heard,
+      (x) => x.danger.n,
+    )} (worst language ${worst})`,
+    `false alarms ${rate(
+      (x) => x.ordinary.alarmed,
+      (x) => x.ordinary.n,
+    )}`,
+    `asked ordinary ${rate(
+      (x) => x.ordinary.asked,
+      (x) => x.ordinary.n,
+    )}`,
+    `first ${rate(
+      (x) => x.questions.first,
+      (x) => x.questions.n,
+    )}`,
+    `within ${rate(
+      (x) => x.questions.within,
+      (x) => x.questions.n,
+    )}`,
+    `first msg ${rate(
+      (x) => x.firstMessage.answered,
+      (x) => x.firstMessage.n,
+    )}`,
   );
 }

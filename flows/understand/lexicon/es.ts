@@ -82,7 +82,10 @@ export const es: Lexicon = {
     trafficking: [
       // Held against one's will: answered with the trafficking line.
       'me|nos|estoy|estamos|tienen encerrad*|amarrad*|encerraron|amarraron',
-      { phrase: 'no dejan|deja salir|irme|ir|irnos', unless: 'tapachula|chiapas|tabasco|estado|ciudad|pais|mexico' },
+      {
+        phrase: 'no dejan|deja salir|irme|ir|irnos',
+        unless: 'tapachula|chiapas|tabasco|estado|ciudad|pais|mexico',
+      },
       // "me quiere llevar a trabajar": taken to work is the trafficking line's to answer.
       'quiere|quieren|quiso|quisieron llevar|llevarme|llevarnos trabajar|chambear',
       'trata personas|blancas|menores',

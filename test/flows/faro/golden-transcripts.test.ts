@@ -41,7 +41,10 @@ describe('golden transcripts', () => {
       expect(first.join('\n')).not.toMatch(/Elige tu idioma/);
       expect(shelter.join('\n')).toMatch(/lugar seguro para dormir/i);
       withinSmsBudget(c);
-      matchesGolden('shelter-first-message', c.render('A family asks for a place to sleep in its first message (SMS)'));
+      matchesGolden(
+        'shelter-first-message',
+        c.render('A family asks for a place to sleep in its first message (SMS)'),
+      );
     } finally {
       await c.close();
     }
@@ -92,7 +95,12 @@ describe('golden transcripts', () => {
       expect(rights.join('\n')).toMatch(/Tus derechos/);
       expect(city.join('\n')).toMatch(/En qu. ciudad/);
       expect(shelter.join('\n')).toMatch(/lugar seguro para dormir/i);
-      expect(await ticketOf(c)).toMatchObject({ ageGroup: '12to17', alone: true, city: 'tapachula', priority: 50 });
+      expect(await ticketOf(c)).toMatchObject({
+        ageGroup: '12to17',
+        alone: true,
+        city: 'tapachula',
+        priority: 50,
+      });
       withinSmsBudget(c);
       matchesGolden('profile-in-words', c.render('Age, company and city said in words (SMS)'));
     } finally {
@@ -109,7 +117,10 @@ describe('golden transcripts', () => {
       expect(tapachula.join('\n')).toMatch(/lugar seguro para dormir/i);
       expect(tapachula.join('\n')).not.toMatch(/^Cuidado con ofertas/m);
       for (const turn of c.turns) {
-        const lists = turn.replies.join('\n').split('\n').filter((line) => /^1 \S/.test(line));
+        const lists = turn.replies
+          .join('\n')
+          .split('\n')
+          .filter((line) => /^1 \S/.test(line));
         expect(lists.length, turn.user).toBeLessThanOrEqual(1);
       }
       expect(again.join('\n')).toMatch(/lugar seguro para dormir/i);
