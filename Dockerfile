@@ -9,7 +9,10 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY flows ./flows
-RUN npm run build && npm prune --omit=dev
+COPY locales ./locales
+# Train the understanding layer once, at build (into node_modules/.cache/faro, copied below):
+# every start then loads it in milliseconds instead of training for seconds.
+RUN npm run build && npm prune --omit=dev && node dist/src/cli/train-understanding.js
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production \
@@ -25,6 +28,8 @@ COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node locales ./locales
 COPY --chown=node:node flows/directory/services.json ./flows/directory/services.json
+# Training data: the model cache is keyed by it (a mismatch retrains at start).
+COPY --chown=node:node flows/understand/training ./flows/understand/training
 COPY --chown=node:node src/console/public ./src/console/public
 USER node
 EXPOSE 3000

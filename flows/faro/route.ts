@@ -24,9 +24,12 @@ const SMALL_TALK_TARGET = '@smalltalk.';
 /** Commands are decided before this (MENU, PERSONA, IDIOMA…); risk is too, but listed for the evaluation. */
 export function routeOf(u: Understanding, screenIds: ReadonlySet<string>): Route {
   if (u.risk) return { to: 'risk', risk: u.risk };
-  // "¿eres un robot o una persona real?" asks about Faro, not for a person.
-  if (u.smallTalk === 'robot') return { to: 'smallTalk', talk: 'robot' };
-  const wantsPerson = u.command === 'person' || u.answer === '@person' || u.topic === 'person';
+  // "¿eres un robot o una persona real?" asks about Faro; "quiero una persona real" asks for one.
+  if (u.smallTalk === 'robot' && u.answer !== '@person') return { to: 'smallTalk', talk: 'robot' };
+  // A topic word "persona" counts only when no screen answers better ("¿alguien habla kreyòl?").
+  const screenAnswer = u.answer !== null && screenIds.has(u.answer);
+  const wantsPerson =
+    u.command === 'person' || u.answer === '@person' || (u.topic === 'person' && !screenAnswer);
   // Asking for a person while afraid, or while danger may be there: a person, at safety priority.
   if (wantsPerson && (u.fear || u.riskUnsure)) return { to: 'afraidPerson' };
   if (wantsPerson) return { to: 'person' };

@@ -12,13 +12,22 @@ const ALONE = LEXICONS.flatMap((l) => compilePhrases(l.talk.alone, true));
 const ACCOMPANIED = LEXICONS.flatMap((l) => compilePhrases(l.talk.accompanied, true));
 const MINOR = LEXICONS.flatMap((l) => compilePhrases(l.talk.minor, true));
 const ADULT = LEXICONS.flatMap((l) => compilePhrases(l.talk.adult, true));
-const BEFORE = new Set(LEXICONS.flatMap((l) => l.talk.ageBefore.flatMap(phraseKeys)));
+/** Words for having a birthday: "fiz 17 mês passado" is an age whatever follows. */
+const TURNED = new Set(['cumpli', 'cumplo', 'fiz', 'turned', 'fet'].map(foldWord));
+const BEFORE = new Set([...LEXICONS.flatMap((l) => l.talk.ageBefore.flatMap(phraseKeys)), ...TURNED]);
 const AFTER = new Set(LEXICONS.flatMap((l) => l.talk.ageAfter.flatMap(phraseKeys)));
 const TEENS = buildKeyTable(
   LEXICONS.flatMap((l) =>
     l.talk.teens.flatMap((words, i) => words.split('|').map((w) => [w, 10 + i] as const)),
   ),
 );
+/** A very short answer that is only "solo", "seule", "sozinho" (after "¿viajas con alguien?"). */
+const ALONE_WORDS = new Set(
+  ['solo', 'sola', 'solito', 'solita', 'alone', 'seul', 'seule', 'sozinho', 'sozinha', 'sel'].map(foldWord),
+);
+const SHORT_ANSWER = 3;
+/** "14ans", "15años", "16yrs": the number and its unit written together. */
+const AGE_WITH_UNIT = /^(\d{1,2})(anos|ano|ans|an|years|yrs|yo)$/;
 /** "llevo 3 meses", "m gen 3 mwa": a time, not an age. */
 const NOT_YEARS = new Set(
   'mes meses dia dias semana semanas hora horas month months week weeks day days hour hours mois jour jours semaine semaines heure heures mwa jou semenn ed fwa vez veces dias semanas horas'
@@ -58,7 +67,10 @@ export function matchProfile(input: string | Utterance): ProfileAnswer {
   const utterance = asUtterance(input);
   const age = findAge(utterance.keys);
   const accompanied = findPhrase(utterance, ACCOMPANIED, STOP_KEYS) !== undefined;
-  const alone = !accompanied && findPhrase(utterance, ALONE, STOP_KEYS) !== undefined;
+  const alone =
+    !accompanied &&
+    (findPhrase(utterance, ALONE, STOP_KEYS) !== undefined ||
+      (utterance.keys.length <= SHORT_ANSWER && utterance.keys.some((k) => ALONE_WORDS.has(k))));
   return {
     age,
     minor: age === null && findPhrase(utterance, MINOR, STOP_KEYS) !== undefined,
@@ -69,12 +81,14 @@ export function matchProfile(input: string | Utterance): ProfileAnswer {
 
 function findAge(keys: readonly string[]): number | null {
   for (let i = 0; i < keys.length; i++) {
+    const glued = AGE_WITH_UNIT.exec(keys[i]!);
+    if (glued && !keys.slice(Math.max(0, i - 4), i).some((k) => SOMEONE_ELSE.has(k))) return Number(glued[1]);
     const value = numberAt(keys, i);
     if (value === null) continue;
     const { n, width } = value;
     const before = keys.slice(Math.max(0, i - 2), i);
     const after = keys[i + width];
-    if (after !== undefined && NOT_YEARS.has(after)) continue;
+    if (after !== undefined && NOT_YEARS.has(after) && !before.some((k) => TURNED.has(k))) continue;
     const stated = before.some((k) => BEFORE.has(k)) || (after !== undefined && AFTER.has(after));
     if (!stated || before.concat(keys.slice(Math.max(0, i - 4), i)).some((k) => SOMEONE_ELSE.has(k)))
       continue;

@@ -107,8 +107,10 @@ export function evaluate({
     for (const p of fx.profile) {
       const u = understand(p.text);
       f.profile.n++;
+      // An answer to "¿cuántos años tienes?" may be the bare number: the flow reads it as the age.
+      const age = u.age ?? (u.integer !== null && u.integer >= 5 && u.integer <= 99 ? u.integer : null);
       const ok =
-        (p.age === undefined || u.age === p.age || (p.age < 18 && u.minor === true)) &&
+        (p.age === undefined || age === p.age || (p.age < 18 && u.minor === true)) &&
         (p.alone === undefined || u.alone === p.alone) &&
         (p.city === undefined || u.city === p.city);
       if (ok) f.profile.right++;

@@ -9,3 +9,19 @@ export const TARGETS = {
   /** … or among the screens offered. */
   withinChoices: 0.95,
 } as const;
+
+/**
+ * What `npm test` holds the corpus to (test/flows/understand/understanding-targets.test.ts): the
+ * issue's targets where they are met, and otherwise the figures measured when the floor was last
+ * raised, so nothing gets worse unnoticed. Raise a floor whenever a change lifts its figure.
+ */
+export const FLOORS = {
+  dev: { dangerRecall: 0.9, falseAlarms: 0.07, firstChoice: 0.8, withinChoices: 0.88, firstMessage: 0.87 },
+  holdout: {
+    dangerRecall: 0.9,
+    falseAlarms: 0.07,
+    firstChoice: 0.8,
+    withinChoices: 0.88,
+    firstMessage: 0.87,
+  },
+} as const;

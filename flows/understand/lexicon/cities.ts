@@ -2,7 +2,8 @@ import type { City } from '../types.ts';
 
 /** City names as people write them (notation: see PhraseSpec). Stems take "tapachul", "tapachulteco". */
 export const CITY_NAMES: Readonly<Record<City, readonly string[]>> = {
-  tapachula: ['tapachul*'],
+  // "Tapa" is what people there call it.
+  tapachula: ['tapachul*', '=tapa'],
   // "Ciudad Hidalgo", "Cd. Hidalgo" and plain "Hidalgo" all name the same border town here.
   ciudad_hidalgo: ['hidalgo'],
   huixtla: ['huixtla|uixtla|wixtla|huistla|huixtlan'],

@@ -77,7 +77,7 @@ export const frTalk: TalkWords = {
     'non accompagne|accompagnee',
     'personne avec moi',
   ],
-  accompanied: [`avec ma|mon|mes ${FAMILY}`, `avec ${FAMILY}`, 'accompagne|accompagnee'],
+  accompanied: [`avec ma|mon|mes ${FAMILY}`, `avec ${FAMILY}`, 'accompagne|accompagnee', 'en famille'],
   minor: ['suis|est mineur|mineure', 'moins 18', 'suis enfant|ado|adolescent|adolescente'],
   adult: ['suis|est majeur|majeure', 'suis adulte', 'plus 18'],
   ageBefore: ['j ai', 'jai', 'g', 'age', 'ai'],

@@ -69,6 +69,7 @@ export const ptTalk: TalkWords = {
     'sem minha|meu|meus familia|pais|mae|pai',
     'ninguem comigo',
     'desacompanhado|desacompanhada',
+    'vim|viajo|vou|ando|estou|to =so',
   ],
   accompanied: [`com minha|meu|meus|minhas ${FAMILY}`, `com ${FAMILY}`, 'acompanhado|acompanhada'],
   minor: ['sou|e menor', 'menor idade', 'sou crianca|adolescente'],
