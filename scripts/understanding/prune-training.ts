@@ -4,7 +4,7 @@
  * (two writers may happen to write the same sentence): the split must hold, and the test data
  * is the fixed side. Prints what it removed.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT_DIR } from '../../src/build-services.ts';
 import { LANGUAGES } from '../../src/channels/inbound-message.ts';
@@ -42,7 +42,11 @@ const removeCopies = (value: unknown): unknown => {
   return value;
 };
 
+const trainingDir = join(ROOT_DIR, 'flows', 'understand', 'training');
+for (const file of readdirSync(trainingDir).filter((f) => f.endsWith('.json')))
+  prune(join(trainingDir, file), removeCopies);
 for (const lang of LANGUAGES) {
-  prune(join(ROOT_DIR, 'flows', 'understand', 'training', `${lang}.json`), removeCopies);
-  prune(join(ROOT_DIR, 'locales', lang, 'questions.json'), removeCopies);
+  const dir = join(ROOT_DIR, 'locales', lang);
+  for (const file of readdirSync(dir).filter((f) => f.startsWith('questions') && f.endsWith('.json')))
+    prune(join(dir, file), removeCopies);
 }

@@ -5,7 +5,7 @@ import { createManualClock } from '../../src/engine/clock.ts';
 import { createAddressCrypto } from '../../src/privacy/address-crypto.ts';
 import { createRedisStore } from '../../src/store/redis/redis-store.ts';
 import { type FakeTwilio, startFakeTwilio } from '../fakes/fake-twilio.ts';
-import { type FaroProcess, freePort, pool, startFaro, waitUntil } from '../helpers/processes.ts';
+import { type FaroProcess, freePort, pool, repliesFor, startFaro, waitUntil } from '../helpers/processes.ts';
 import { signedPost } from '../helpers/signed-post.ts';
 import {
   deleteKeys,
@@ -98,7 +98,7 @@ describe('a Faro process killed mid-work', () => {
       }
     });
     await restarting;
-    const expected = senders.length * perSender;
+    const expected = senders.length * repliesFor(perSender);
     await waitUntil(
       async () => fake.messages.length >= expected,
       120_000,
@@ -118,7 +118,7 @@ describe('a Faro process killed mid-work', () => {
           'hola',
           ...Array.from({ length: perSender - 1 }, (_, k) => `mensaje ${k + 1}`),
         ]);
-        expect(fake.messages.filter((m) => m.to === from)).toHaveLength(perSender);
+        expect(fake.messages.filter((m) => m.to === from)).toHaveLength(repliesFor(perSender));
       }
     } finally {
       await redis.quit();

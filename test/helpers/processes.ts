@@ -184,3 +184,11 @@ export function faroEnv({
     ...extra,
   };
 }
+
+/**
+ * "hola" as a first message is answered with the hello, the privacy note and the menu: two SMS.
+ * Every later message of the fault tests' scripts ("mensaje k") gets a one-message answer.
+ */
+export const FIRST_REPLY_PARTS = 2;
+/** Messages at Twilio for a sender who wrote "hola" and then `messages - 1` more. */
+export const repliesFor = (messages: number) => messages - 1 + FIRST_REPLY_PARTS;

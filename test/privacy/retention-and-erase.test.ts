@@ -34,8 +34,8 @@ describe('retention', () => {
     t = await createTestApp({ store: 'redis', env: FAST, overrides: { clock, sender: createLocalSender() } });
     const adult = '+5219625551111';
     const child = '+5219625552222';
-    await converse(t, adult, ['hola', '1', '3', '2', '1']);
-    await converse(t, child, ['hola', '1', '2', '1', '1']);
+    await converse(t, adult, ['hola', 'tengo 30 años']);
+    await converse(t, child, ['hola', 'tengo 15 y viajo solo']);
     const adultId = t.services.crypto.hash(adult);
     const childId = t.services.crypto.hash(child);
     expect((await t.services.store.load(childId))?.childAlone).toBe(true);

@@ -50,8 +50,8 @@ const sign = (url: string) => (form: Record<string, string>) =>
 
 const cases: Case[] = [
   {
-    name: 'an SMS gets an empty TwiML and a welcome by SMS',
-    form: () => inboundForm(SMS_USER, 'hola'),
+    name: 'an SMS gets an empty TwiML and the language list by SMS',
+    form: () => inboundForm(SMS_USER, 'IDIOMA'),
     status: 200,
     contentType: /text\/xml/,
     bodyIncludes: '<Response/>',
@@ -61,7 +61,7 @@ const cases: Case[] = [
   },
   {
     name: 'a WhatsApp message is answered on WhatsApp',
-    form: () => inboundForm(WA_USER, 'hola', { ProfileName: 'Ana', WaId: '5219627654321' }),
+    form: () => inboundForm(WA_USER, 'IDIOMA', { ProfileName: 'Ana', WaId: '5219627654321' }),
     status: 200,
     bodyIncludes: '<Response/>',
     sends: 1,
@@ -70,7 +70,8 @@ const cases: Case[] = [
   },
   {
     name: 'unknown fields that Twilio may add are accepted',
-    form: () => inboundForm(SMS_USER, 'hola', { FromCity: 'TAPACHULA', SomeNewField: 'x', NumSegments: '1' }),
+    form: () =>
+      inboundForm(SMS_USER, 'IDIOMA', { FromCity: 'TAPACHULA', SomeNewField: 'x', NumSegments: '1' }),
     status: 200,
     sends: 1,
   },
@@ -161,7 +162,8 @@ describe('POST /webhooks/twilio/messages', () => {
   });
 
   it('answers a Twilio retry of the same MessageSid once', async () => {
-    const form = inboundForm(SMS_USER, 'hola');
+    // A one-message answer (the language list), so that one reply is one message at Twilio.
+    const form = inboundForm(SMS_USER, 'IDIOMA');
     const [a, b] = await Promise.all([t.post(PATH, form), t.post(PATH, form)]);
     const c = await t.post(PATH, form);
     expect([a.statusCode, b.statusCode, c.statusCode]).toEqual([200, 200, 200]);

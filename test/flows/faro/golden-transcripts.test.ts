@@ -86,7 +86,7 @@ describe('golden transcripts', () => {
   it('understands age, company and city in words, asks each once, and a child alone is first in the queue', async () => {
     const c = await startConversation({ channel: 'sms', number: '+5219625550404' });
     try {
-      const ask = await c.say('tengo derechos si soy menor de edad?');
+      const ask = await c.say('que derechos tengo aqui en mexico?');
       const rights = await c.say('tengo 15 y vengo sola');
       const city = await c.say('necesito donde dormir hoy');
       const shelter = await c.say('estoy en tapachula');
@@ -136,7 +136,7 @@ describe('golden transcripts', () => {
       const danger = await c.say('un señor me quiere subir a su carro a la fuerza');
       expect(danger[0]).toMatch(/^[^\n]*911/);
       expect(danger.join('\n')).toMatch(/089/);
-      expect(danger.join('\n')).toMatch(/Estas en peligro ahora\?\n1 Si\n2 No, me equivoque/);
+      expect(danger.join('\n')).toMatch(/Estas en peligro ahora\?\n1 Si\n2 No, me equivoqu[eé]/);
       expect(await ticketOf(c)).toMatchObject({ reasons: ['safety'], risk: 'kidnapping', priority: 100 });
       const corrected = await c.say('2');
       expect(corrected.join('\n')).toMatch(/sin urgencia/);
