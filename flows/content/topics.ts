@@ -75,6 +75,8 @@ const asylum = topic('asylum', [
     'where',
     {
       next: ['deadline'],
+      // COMAR's office in the user's city (and CNDH for complaints): government entries are shown only here.
+      services: ['government'],
       facts: ['asylum.offices', 'asylum.tapachula_office', 'asylum.holidays'],
     },
   ],
@@ -115,7 +117,15 @@ const rights = topic('rights', [
       askAge: true,
     },
   ],
-  ['protection', { next: ['return'], facts: ['rights.ppnna_notice', 'rights.ppnna_role'] }],
+  [
+    'protection',
+    {
+      next: ['return'],
+      // The Procuraduría and DIF the text names, with what the directory knows of them.
+      services: ['child_protection'],
+      facts: ['rights.ppnna_notice', 'rights.ppnna_role'],
+    },
+  ],
   [
     'return',
     {
@@ -163,6 +173,8 @@ const shelter = topic('shelter', [
   [
     'child',
     {
+      // Shelters that take children alone come first (they serve `children_alone`), then DIF.
+      services: ['child_protection', 'shelter'],
       facts: [
         'rights.ppnna_notice',
         'rights.ppnna_role',

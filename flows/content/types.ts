@@ -3,6 +3,8 @@
  * these structures only name keys, so a translator never edits code.
  */
 
+import type { ServiceKind } from '../directory/schema.ts';
+
 /** How sure we are of a fact, from `../shared/reference/domain-facts.md`. */
 export type Certainty =
   /** Stated plainly by the cited public source. */
@@ -25,7 +27,8 @@ export interface Fact {
 
 export type TopicId = 'asylum' | 'rights' | 'detention' | 'shelter' | 'health' | 'school' | 'safety' | 'work';
 
-export type ServiceKind = 'shelter' | 'legal' | 'health' | 'government' | 'emergency';
+/** The directory's kinds, so that a screen can list any kind an entry may have. */
+export type { ServiceKind };
 
 /** Where an option leads: another screen, or one of the flow's own actions. */
 export type ScreenTarget = { screen: string } | { action: 'person' | 'menu' };

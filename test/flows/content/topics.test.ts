@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACTS, MESSAGE_FACTS } from '../../../flows/content/facts.ts';
 import { TOPICS } from '../../../flows/content/topics.ts';
+import { loadDirectory } from '../../../flows/directory/load-directory.ts';
 import { botStrings, hasKey, LANGUAGES } from './locale-files.ts';
 
 const screens = TOPICS.flatMap((topic) => topic.screens.map((screen) => ({ topic, screen })));
@@ -79,6 +80,27 @@ describe('topics', () => {
   it('list services for shelter, health and emergencies', () => {
     const kinds = screens.flatMap(({ screen }) => screen.services?.kinds ?? []);
     expect(kinds).toEqual(expect.arrayContaining(['shelter', 'health', 'emergency']));
+  });
+
+  it('list government offices (COMAR, CNDH) where they say where to apply for asylum, and nowhere else', () => {
+    const listing = screens.filter(({ screen }) => screen.services?.kinds.includes('government'));
+    expect(listing.map(({ screen }) => screen.id)).toEqual(['asylum.where']);
+  });
+
+  it('list the Procuraduría and DIF on the screens that tell a child to ask for them', () => {
+    for (const id of ['rights.protection', 'shelter.child']) {
+      const screen = screens.find((s) => s.screen.id === id)?.screen;
+      expect(screen?.services?.kinds, id).toContain('child_protection');
+    }
+  });
+
+  it('list only kinds that have an entry a user can be shown', () => {
+    const directory = loadDirectory('flows/directory/services.json');
+    const shown = new Set(directory.services.filter((s) => s.listed).map((s) => s.kind));
+    for (const { screen } of screens) {
+      for (const kind of screen.services?.kinds ?? [])
+        expect(shown.has(kind), `${screen.id} ${kind}`).toBe(true);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DirectoryError } from '../../../flows/directory/directory-error.ts';
 import { loadDirectory } from '../../../flows/directory/load-directory.ts';
 import { SEED_SOURCE } from '../../../flows/directory/schema.ts';
+import { CITIES } from '../../../flows/understand/types.ts';
 
 const SHIPPED = 'flows/directory/services.json';
 const scratch = mkdtempSync(join(tmpdir(), 'faro-directory-'));
@@ -60,9 +61,36 @@ describe('the shipped directory', () => {
     expect(directory.services.find((service) => service.id === 'la-72-tenosique')?.phones).toEqual([]);
   });
 
-  it('dials Fray Matías without the dropped 01 prefix', () => {
+  it('shows no number for Fray Matías until one is confirmed after the March 2026 burglary', () => {
     const fray = directory.services.find((service) => service.id === 'fray-matias-tapachula');
-    expect(fray?.phones.map((phone) => phone.number)).toEqual(['962 147 2928']);
+    expect(fray?.phones).toEqual([]);
+    expect(fray?.notes).toMatch(/962 147 2928/);
+    expect(fray?.notes).toMatch(/burgled in March 2026/);
+  });
+
+  it('gives 089 the hours its source states', () => {
+    const line = directory.services.find((service) => service.id === 'anonymous-report-089');
+    expect(line?.hours).toBe('24/7');
+    expect(line?.notes).not.toMatch(/no hours/);
+  });
+
+  it('keeps UNHCR for staff only, since its own entry says not to send anyone to an office', () => {
+    const unhcr = directory.services.find((service) => service.id === 'acnur-tapachula');
+    expect(unhcr?.listed).toBe(false);
+    expect(unhcr?.notes).toMatch(/do not send anyone/i);
+  });
+
+  it('records every source of an entry as a URL, and the day it was checked', () => {
+    for (const service of directory.services) {
+      for (const source of [service.source, ...service.otherSources]) {
+        expect(source === SEED_SOURCE || /^https?:\/\//.test(source), service.id).toBe(true);
+      }
+      expect(service.checked <= '2026-12-03', service.id).toBe(true);
+    }
+  });
+
+  it('names every city Faro knows in its cities table', () => {
+    expect(Object.keys(directory.cities).sort()).toEqual([...CITIES].sort());
   });
 
   it('is frozen, so no caller can change it at run time', () => {
@@ -113,11 +141,39 @@ describe('a broken directory', () => {
 
   it('is rejected when a number still carries the old 01 prefix', () => {
     const json = shippedCopy();
-    const fray = indexOf(json, 'fray-matias-tapachula');
-    const phones = json.services[fray]?.phones as Record<string, unknown>[];
-    (phones[0] as Record<string, unknown>).number = '01 962 147 2928';
+    const kind = indexOf(json, 'kind-mexico-south');
+    const phones = json.services[kind]?.phones as Record<string, unknown>[];
+    (phones[0] as Record<string, unknown>).number = '01 55 7100 1973';
     expect(errorFor('prefix.json', JSON.stringify(json))).toContain(
-      `prefix.json: services[${fray}].phones[0].number: must have 3 or 10 digits`,
+      `prefix.json: services[${kind}].phones[0].number: must have 3 or 10 digits`,
+    );
+  });
+
+  it('is rejected when another source is not a URL, naming the file and the field', () => {
+    const json = shippedCopy();
+    const la72 = indexOf(json, 'la-72-tenosique');
+    const others = json.services[la72]!.otherSources as string[];
+    others.push('the priest said so');
+    const bad = others.length - 1;
+    expect(errorFor('other-source.json', JSON.stringify(json))).toMatch(
+      new RegExp(`other-source\\.json: services\\[${la72}\\]\\.otherSources\\[${bad}\\]: must be an http`),
+    );
+  });
+
+  it('is rejected when an entry kept from users does not say why', () => {
+    const json = shippedCopy();
+    const unhcr = indexOf(json, 'acnur-tapachula');
+    (json.services[unhcr] as Record<string, unknown>).notes = ' ';
+    expect(errorFor('hidden.json', JSON.stringify(json))).toContain(
+      `hidden.json: services[${unhcr}].notes: an entry kept from users must say why in its notes`,
+    );
+  });
+
+  it('is rejected when a city is missing from the cities table', () => {
+    const json = shippedCopy() as Json & { cities: Record<string, unknown> };
+    delete json.cities.huixtla;
+    expect(errorFor('no-city.json', JSON.stringify(json))).toMatch(
+      /no-city\.json: cities\.huixtla: Required/,
     );
   });
 
