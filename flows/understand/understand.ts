@@ -76,7 +76,7 @@ export interface Thresholds {
 
 /** Chosen on the development corpus (`npm run eval:understanding`, see README). */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  dangerSure: 0.5,
+  dangerSure: 0.4,
   dangerAsk: 0.3,
   answerSure: 0.3,
   answerNear: 0.12,
@@ -86,7 +86,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   questionGuard: 0.5,
   questionGuardAsked: 0.15,
   dangerSureForQuestion: 0.7,
-  lexiconVeto: 0.15,
+  lexiconVeto: 0.4,
 };
 
 export type Understand = (text: string) => Understanding;

@@ -17,8 +17,17 @@ const GOODS =
 export const es: Lexicon = {
   risk: {
     suicide: [
-      { phrase: 'quiero|quisiera|kiero morir|morirme|matarme|suicidarme', notAfter: 'no|nunca|jamas' },
-      { phrase: 'me quiero|quisiera morir|matar|suicidar', notAfter: 'no|nunca|jamas' },
+      // "me quiero morir de la vergüenza" is a figure of speech: the feeling named after it says so.
+      {
+        phrase: 'quiero|quisiera|kiero morir|morirme|matarme|suicidarme',
+        notAfter: 'no|nunca|jamas',
+        unless: 'verguenza|risa|hambre|sueno|calor|pena|ganas|aburrimiento|cansancio|frio|amor',
+      },
+      {
+        phrase: 'me quiero|quisiera morir|matar|suicidar',
+        notAfter: 'no|nunca|jamas',
+        unless: 'verguenza|risa|hambre|sueno|calor|pena|ganas|aburrimiento|cansancio|frio|amor',
+      },
       'me voy matar|suicidar',
       'voy matarme|suicidarme',
       'suicid*',

@@ -12,7 +12,8 @@ const GOODS = 'kat|tike|papye|randevou|telefon|manje|dlo|rad';
 export const ht: Lexicon = {
   risk: {
     suicide: [
-      { phrase: 'vle|ta mouri', notAfter: 'pa|pap' },
+      // "mouri wont", "mouri grangou", a phone that "died": figures of speech.
+      { phrase: 'vle|ta mouri', notAfter: 'pa|pap', unless: 'wont|grangou|ri|swaf|fatig|telefon|batri' },
       'touye tet',
       'swisid*',
       { phrase: 'pa vle viv', unless: 'isit|la|ak|nan|kote|pre' },
@@ -26,7 +27,7 @@ export const ht: Lexicon = {
       'pedi konesans',
       'endispoze',
       'konvilsyon',
-      'ap|map|nap|lap mouri',
+      { phrase: 'ap|map|nap|lap mouri', unless: 'wont|grangou|ri|swaf|fatig|chale|telefon|batri' },
       'pa reveye',
       'koulev|sepan mode',
     ],
@@ -62,7 +63,14 @@ export const ht: Lexicon = {
       `pa jwenn ${CHILD}|${PARENT}`,
       `separe ${CHILD}|${PARENT}`,
     ],
-    violence: ['bat|frape|maltrete|atake|blese m|mwen|nou|pitit', 'vyolans lakay|domestik'],
+    violence: [
+      // The flu, the rain and the sun "hit" people too.
+      {
+        phrase: 'bat|frape|maltrete|atake|blese m|mwen|nou|pitit',
+        unless: 'grip|lapli|soley|chale|van|lafyev',
+      },
+      'vyolans lakay|domestik',
+    ],
     threat: ['menase|menas', 'vle|pral|ap touye m|mwen|nou', 'swiv m|mwen|nou'],
   },
   topics: {
