@@ -6,7 +6,7 @@ import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
 import { countSegments } from '../render/index.ts';
 import { HttpError, parseOr400 } from './http-error.ts';
-import { securityHeaders } from './security-headers.ts';
+import { securityHeaders } from '../http/security-headers.ts';
 
 const Phone = z.string().regex(/^\+\d{8,15}$/);
 const MessageBody = z.object({
