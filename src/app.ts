@@ -91,6 +91,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     engine: services.engine,
     store: services.store,
     authToken: config.TWILIO_AUTH_TOKEN,
+    accountSid: config.TWILIO_ACCOUNT_SID,
     publicBaseUrl: config.publicBaseUrl,
     clock: services.clock,
     outageText: () => `${services.i18n.t('es')('outage')}\n\n${services.i18n.t('en')('outage')}`,
