@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { LiveEvent } from '../handoff/live-events.ts';
-import type { StaffUser } from './auth.ts';
 import { securityHeaders } from '../http/security-headers.ts';
+import type { StaffUser } from './auth.ts';
 import { type StaffApiDeps, staffOf } from './staff-api.ts';
 
 /** What one staff member may hear; agents: ticket changes, and messages of the queue and their own. */
