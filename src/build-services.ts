@@ -276,6 +276,7 @@ export async function buildServices(
     timers,
     clock,
     rootDir: ROOT_DIR,
+    logger,
   });
   // Embedded mode: a demo supervisor, unless DEMO_STAFF=false (never in production or tests).
   const demoStaff = config.DEMO_STAFF ?? (config.storeKind === 'memory' && config.NODE_ENV === 'development');

@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { join } from 'node:path';
 import type { Cluster, Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -37,6 +38,7 @@ export function buildConsole({
   timers,
   clock,
   rootDir,
+  logger,
 }: {
   config: Readonly<Config>;
   redis: Redis | Cluster | null;
@@ -49,6 +51,7 @@ export function buildConsole({
   timers: Timers;
   clock: Clock;
   rootDir: string;
+  logger: Logger;
 }): ConsoleSide {
   const auditRetentionMs = handoff.closedTtlMs;
   const staff = redis
@@ -58,7 +61,7 @@ export function buildConsole({
   const sessionKey = config.SESSION_SECRET
     ? Buffer.from(config.SESSION_SECRET)
     : Buffer.from(hkdfSync('sha256', config.dataKey, Buffer.alloc(0), 'faro staff session', 32));
-  const auth = createAuth({ staff, sessionKey, clock });
+  const auth = createAuth({ staff, sessionKey, clock, logger });
   const retentionSeconds = (r: { childAlone: boolean }) =>
     (r.childAlone ? config.CHILD_ALONE_TTL_DAYS : config.CONVERSATION_TTL_DAYS) * 86_400;
   const actions = createTicketActions({

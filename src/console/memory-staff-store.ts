@@ -1,5 +1,6 @@
 import type { Clock } from '../engine/clock.ts';
 import { STAFF_TTL } from '../store/ticket-keys.ts';
+import { createMemoryLoginLimits } from './login-limit.ts';
 import type { AuditEntry, Session, StaffAccount, StaffStore } from './staff-store.ts';
 
 /** Staff data in this process (embedded mode): lost on restart, like every conversation. */
@@ -12,7 +13,7 @@ export function createMemoryStaffStore({
 }): StaffStore {
   const accounts = new Map<string, StaffAccount>();
   const sessions = new Map<string, { session: Session; until: number }>();
-  const counters = new Map<string, { n: number; until: number }>();
+  const logins = createMemoryLoginLimits();
   let audit: AuditEntry[] = [];
   const live = <T extends { until: number }>(v: T | undefined) =>
     v && v.until > clock.now() ? v : undefined;
@@ -44,17 +45,11 @@ export function createMemoryStaffStore({
     async deleteSession(idHash) {
       sessions.delete(idHash);
     },
-    async countFailure(key, windowMs) {
-      const hit = live(counters.get(key)) ?? { n: 0, until: clock.now() + windowMs };
-      hit.n++;
-      counters.set(key, hit);
-      return hit.n;
+    async takeLoginAttempt(keys, now, policy) {
+      return logins.take(keys, now, policy);
     },
-    async failures(key) {
-      return live(counters.get(key))?.n ?? 0;
-    },
-    async clearFailures(key) {
-      counters.delete(key);
+    async loginSucceeded(keys) {
+      logins.succeeded(keys);
     },
     async audit(entry) {
       const oldest = clock.now() - auditRetentionMs;

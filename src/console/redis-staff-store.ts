@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import type { Clock } from '../engine/clock.ts';
 import { STAFF_TTL, staffKeys } from '../store/ticket-keys.ts';
+import { createRedisLoginLimits } from './redis-login-limits.ts';
 import type { AuditEntry, Session, StaffAccount, StaffStore } from './staff-store.ts';
 
 /** Staff data in Redis: accounts in one hash, sessions and counters as expiring keys. */
@@ -17,7 +18,7 @@ export function createRedisStaffStore({
   auditRetentionMs: number;
 }): StaffStore {
   const k = staffKeys(prefix);
-  const attemptsKey = k.attempts;
+  const logins = createRedisLoginLimits(redis, k.loginLimit);
 
   return {
     async getAccount(username) {
@@ -46,17 +47,8 @@ export function createRedisStaffStore({
     async deleteSession(idHash) {
       await redis.del(k.session(idHash));
     },
-    async countFailure(key, windowMs) {
-      const name = attemptsKey(key);
-      const res = (await redis.multi().incr(name).pexpire(name, windowMs, 'NX').exec()) ?? [];
-      return Number(res[0]?.[1] ?? 0);
-    },
-    async failures(key) {
-      return Number((await redis.get(attemptsKey(key))) ?? 0);
-    },
-    async clearFailures(key) {
-      await redis.del(attemptsKey(key));
-    },
+    takeLoginAttempt: (keys, now, policy) => logins.take(keys, now, policy),
+    loginSucceeded: (keys) => logins.succeeded(keys),
     async audit(entry) {
       const now = clock.now();
       // A random suffix keeps two identical entries in the same millisecond apart.

@@ -1,3 +1,5 @@
+import type { LoginAttempt, LoginAttemptKeys, LoginPolicy } from './login-limit.ts';
+
 export type Role = 'agent' | 'supervisor';
 export const ROLES: readonly Role[] = ['agent', 'supervisor'];
 
@@ -17,6 +19,10 @@ export interface Session {
 
 export type AuditAction =
   | 'login'
+  /** A wrong password or an unknown account; the actor is `(unknown)` unless the account exists. */
+  | 'login_failed'
+  /** Too many failed logins: written once per lock, not per refused attempt. */
+  | 'login_refused'
   | 'logout'
   | 'viewed'
   | 'claimed'
@@ -50,10 +56,13 @@ export interface StaffStore {
   getSession(idHash: string): Promise<Session | null>;
   deleteSession(idHash: string): Promise<void>;
 
-  /** Adds one to a counter that lives `windowMs` from its first hit; returns the new count. */
-  countFailure(key: string, windowMs: number): Promise<number>;
-  failures(key: string): Promise<number>;
-  clearFailures(key: string): Promise<void>;
+  /**
+   * Takes one login attempt for an account from an address before its password is checked,
+   * atomically (logins sent at once each see the ones before), counted as a failure until
+   * `loginSucceeded` says otherwise.
+   */
+  takeLoginAttempt(keys: LoginAttemptKeys, now: number, policy: LoginPolicy): Promise<LoginAttempt>;
+  loginSucceeded(keys: LoginAttemptKeys): Promise<void>;
 
   audit(entry: AuditEntry): Promise<void>;
   /** Newest first. */
