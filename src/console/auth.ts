@@ -96,6 +96,7 @@ export function createAuth({
         username: account.username,
         csrfToken: randomBytes(32).toString('base64url'),
         createdAt: clock.now(),
+        accountVersion: account.sessionVersion,
       };
       await staff.createSession(idHash(sessionId), session, limits.sessionMs);
       await audit({ actor: account.username, action: 'login', ticketId: null });
@@ -108,13 +109,19 @@ export function createAuth({
       return user;
     },
 
-    /** The signed-in staff member for a cookie value, or null (unknown, expired, account removed). */
+    /**
+     * The signed-in staff member for a cookie value, or null: unknown, expired, or the account
+     * was removed or rewritten since (password, role, re-added, logged out everywhere).
+     */
     async resolve(sessionId: string | undefined): Promise<StaffUser | null> {
       if (!sessionId || sessionId.length > 100) return null;
       const session = await staff.getSession(idHash(sessionId));
       if (!session) return null;
       const account = await staff.getAccount(session.username);
-      if (!account) return null;
+      if (!account || (account.sessionVersion ?? '') !== (session.accountVersion ?? '')) {
+        await staff.deleteSession(idHash(sessionId));
+        return null;
+      }
       return { username: account.username, role: account.role, csrfToken: session.csrfToken, sessionId };
     },
 

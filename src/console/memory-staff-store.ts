@@ -1,7 +1,13 @@
 import type { Clock } from '../engine/clock.ts';
 import { STAFF_TTL } from '../store/ticket-keys.ts';
 import { createMemoryLoginLimits } from './login-limit.ts';
-import type { AuditEntry, Session, StaffAccount, StaffStore } from './staff-store.ts';
+import {
+  type AuditEntry,
+  newSessionVersion,
+  type Session,
+  type StaffAccount,
+  type StaffStore,
+} from './staff-store.ts';
 
 /** Staff data in this process (embedded mode): lost on restart, like every conversation. */
 export function createMemoryStaffStore({
@@ -24,10 +30,15 @@ export function createMemoryStaffStore({
       return a ? { ...a } : null;
     },
     async putAccount(account) {
-      accounts.set(account.username, { ...account });
+      accounts.set(account.username, { ...account, sessionVersion: newSessionVersion() });
     },
     async removeAccount(username) {
       return accounts.delete(username);
+    },
+    async endSessions(username) {
+      const a = accounts.get(username);
+      if (a) a.sessionVersion = newSessionVersion();
+      return Boolean(a);
     },
     async listAccounts() {
       return [...accounts.values()]

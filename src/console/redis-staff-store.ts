@@ -3,7 +3,31 @@ import type { Cluster, Redis } from 'ioredis';
 import type { Clock } from '../engine/clock.ts';
 import { STAFF_TTL, staffKeys } from '../store/ticket-keys.ts';
 import { createRedisLoginLimits } from './redis-login-limits.ts';
-import type { AuditEntry, Session, StaffAccount, StaffStore } from './staff-store.ts';
+import {
+  type AuditEntry,
+  newSessionVersion,
+  type Session,
+  type StaffAccount,
+  type StaffStore,
+} from './staff-store.ts';
+
+/** Sets a hash field only if it still holds the value read. */
+const REPLACE_FIELD = `
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+return 1
+`;
+
+type Scripted = (Redis | Cluster) & {
+  faroReplaceField(key: string, field: string, expected: string, value: string): Promise<number>;
+};
+
+function defineScripts(client: Redis | Cluster): Scripted {
+  const c = client as Scripted;
+  if (typeof c.faroReplaceField === 'function') return c;
+  client.defineCommand('faroReplaceField', { numberOfKeys: 1, lua: REPLACE_FIELD });
+  return c;
+}
 
 /** Staff data in Redis: accounts in one hash, sessions and counters as expiring keys. */
 export function createRedisStaffStore({
@@ -18,6 +42,7 @@ export function createRedisStaffStore({
   auditRetentionMs: number;
 }): StaffStore {
   const k = staffKeys(prefix);
+  const r = defineScripts(redis);
   const logins = createRedisLoginLimits(redis, k.loginLimit);
 
   return {
@@ -26,10 +51,21 @@ export function createRedisStaffStore({
       return raw ? (JSON.parse(raw) as StaffAccount) : null;
     },
     async putAccount(account) {
-      await redis.hset(k.accounts, account.username, JSON.stringify(account));
+      const stored: StaffAccount = { ...account, sessionVersion: newSessionVersion() };
+      await redis.hset(k.accounts, account.username, JSON.stringify(stored));
     },
     async removeAccount(username) {
       return (await redis.hdel(k.accounts, username)) === 1;
+    },
+    async endSessions(username) {
+      // Compare-and-set, so that a password or role written meanwhile is not overwritten.
+      for (let i = 0; i < 10; i++) {
+        const raw = await redis.hget(k.accounts, username);
+        if (!raw) return false;
+        const next = { ...(JSON.parse(raw) as StaffAccount), sessionVersion: newSessionVersion() };
+        if ((await r.faroReplaceField(k.accounts, username, raw, JSON.stringify(next))) === 1) return true;
+      }
+      throw new Error('account changed 10 times while ending its sessions');
     },
     async listAccounts() {
       const all = await redis.hvals(k.accounts);

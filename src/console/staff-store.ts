@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { LoginAttempt, LoginAttemptKeys, LoginPolicy } from './login-limit.ts';
 
 export type Role = 'agent' | 'supervisor';
@@ -9,13 +10,26 @@ export interface StaffAccount {
   /** argon2id PHC string. */
   passwordHash: string;
   createdAt: number;
+  /**
+   * Random, new at every write of the account (password, role, re-adding a removed name) and
+   * at `npm run staff -- logout NAME`: a session made under another version is over. Absent
+   * on accounts written before it existed.
+   */
+  sessionVersion?: string;
 }
+
+/** An account as callers write it: the store gives it a new session version. */
+export type NewStaffAccount = Omit<StaffAccount, 'sessionVersion'>;
 
 export interface Session {
   username: string;
   csrfToken: string;
   createdAt: number;
+  /** The account's sessionVersion when the session was made. */
+  accountVersion?: string;
 }
+
+export const newSessionVersion = () => randomBytes(16).toString('base64url');
 
 export type AuditAction =
   | 'login'
@@ -47,9 +61,11 @@ export interface AuditEntry {
  */
 export interface StaffStore {
   getAccount(username: string): Promise<StaffAccount | null>;
-  /** Creates or replaces the account. */
-  putAccount(account: StaffAccount): Promise<void>;
+  /** Creates or replaces the account, ending its sessions (a new session version). */
+  putAccount(account: NewStaffAccount): Promise<void>;
   removeAccount(username: string): Promise<boolean>;
+  /** Ends every session of the account (a new session version); false if there is none. */
+  endSessions(username: string): Promise<boolean>;
   listAccounts(): Promise<StaffAccount[]>;
 
   createSession(idHash: string, session: Session, ttlMs: number): Promise<void>;

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/console/passwords.ts';
+import { runStaffCli } from '../../src/console/staff-cli.ts';
 import { createManualClock } from '../../src/engine/clock.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { addStaff, api, cookieFrom, login, PASSWORD } from './staff-session.ts';
@@ -188,6 +190,54 @@ describe.each(['memory', 'redis'] as const)('staff sessions (%s store)', (store)
     const s = await login(t, 'ana');
     await t.services.staffConsole.staff.removeAccount('ana');
     expect((await api(t, s, 'GET', '/api/staff/session')).statusCode).toBe(401);
+  });
+
+  const stillIn = async (s: { cookie: string; csrf: string; username: string }) =>
+    (await api(t, s, 'GET', '/api/staff/session')).statusCode === 200;
+  const putAccount = async (username: string, role: 'agent' | 'supervisor', password = PASSWORD) =>
+    t.services.staffConsole.staff.putAccount({
+      username,
+      role,
+      passwordHash: await hashPassword(password),
+      createdAt: 0,
+    });
+
+  it('ends every session of an account when its password changes', async () => {
+    const [a, b] = [await login(t, 'ana'), await login(t, 'ana')];
+    await putAccount('ana', 'agent', 'a new long password');
+    expect([await stillIn(a), await stillIn(b)]).toEqual([false, false]);
+    expect((await login(t, 'ana', 'a new long password')).username).toBe('ana');
+    expect(await stillIn(await login(t, 'sofia'))).toBe(true);
+  });
+
+  it('ends every session of an account when its role changes', async () => {
+    const s = await login(t, 'ana');
+    await putAccount('ana', 'supervisor');
+    expect(await stillIn(s)).toBe(false);
+  });
+
+  it('does not revive the sessions of a removed account when the name is added again', async () => {
+    const s = await login(t, 'ana');
+    await t.services.staffConsole.staff.removeAccount('ana');
+    await putAccount('ana', 'supervisor');
+    const res = await api(t, s, 'GET', '/api/staff/session');
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('ends every session of an account with `npm run staff -- logout NAME`', async () => {
+    const [a, b] = [await login(t, 'ana'), await login(t, 'ana')];
+    const sofia = await login(t, 'sofia');
+    const out: string[] = [];
+    const code = await runStaffCli({
+      argv: ['logout', 'ana'],
+      staff: t.services.staffConsole.staff,
+      clock: t.services.clock,
+      io: { readPassword: async () => '', out: (x) => out.push(x), err: (x) => out.push(x) },
+    });
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/Ended every session of ana/);
+    expect([await stillIn(a), await stillIn(b), await stillIn(sofia)]).toEqual([false, false, true]);
+    expect(await stillIn(await login(t, 'ana'))).toBe(true);
   });
 
   it('writes login and logout to the audit log', async () => {

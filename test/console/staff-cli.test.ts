@@ -41,6 +41,18 @@ describe('npm run staff', () => {
     expect(await c.run('remove', 'ana')).toBe(1);
   });
 
+  it('logs a staff member out everywhere, and says so when there is no such account', async () => {
+    const c = cli();
+    await c.run('add', 'ana', '--role', 'agent');
+    const before = await c.staff.getAccount('ana');
+    expect(await c.run('logout', 'ana')).toBe(0);
+    const after = await c.staff.getAccount('ana');
+    expect(after).toMatchObject({ username: 'ana', role: 'agent', passwordHash: before?.passwordHash });
+    expect(after?.sessionVersion).not.toBe(before?.sessionVersion);
+    expect(await c.run('logout', 'nobody')).toBe(1);
+    expect(c.err.join('')).toMatch(/No staff member called nobody/);
+  });
+
   it.each([
     [['add', 'ana'], 2, /--role/],
     [['add', 'ana', '--role', 'admin'], 2, /--role/],
