@@ -54,9 +54,17 @@ export function buildConsole({
   logger: Logger;
 }): ConsoleSide {
   const auditRetentionMs = handoff.closedTtlMs;
+  // Open live streams of a changed account re-check their session at once, on every instance.
+  const onAccountChanged = (username: string) => handoff.events.publish({ type: 'account', username });
   const staff = redis
-    ? createRedisStaffStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock, auditRetentionMs })
-    : createMemoryStaffStore({ clock, auditRetentionMs });
+    ? createRedisStaffStore({
+        redis,
+        prefix: config.REDIS_KEY_PREFIX,
+        clock,
+        auditRetentionMs,
+        onAccountChanged,
+      })
+    : createMemoryStaffStore({ clock, auditRetentionMs, onAccountChanged });
   // SESSION_SECRET when set, else a key derived from DATA_KEY (shared by every instance anyway).
   const sessionKey = config.SESSION_SECRET
     ? Buffer.from(config.SESSION_SECRET)

@@ -13,10 +13,14 @@ import {
 export function createMemoryStaffStore({
   clock,
   auditRetentionMs,
+  onAccountChanged,
 }: {
   clock: Clock;
   auditRetentionMs: number;
+  /** Told after an account is written or removed (open live streams re-check their session). */
+  onAccountChanged?: (username: string) => Promise<void>;
 }): StaffStore {
+  const changed = (username: string) => onAccountChanged?.(username).catch(() => undefined);
   const accounts = new Map<string, StaffAccount>();
   const sessions = new Map<string, { session: Session; until: number }>();
   const logins = createMemoryLoginLimits();
@@ -31,14 +35,19 @@ export function createMemoryStaffStore({
     },
     async putAccount(account) {
       accounts.set(account.username, { ...account, sessionVersion: newSessionVersion() });
+      await changed(account.username);
     },
     async removeAccount(username) {
-      return accounts.delete(username);
+      const removed = accounts.delete(username);
+      if (removed) await changed(username);
+      return removed;
     },
     async endSessions(username) {
       const a = accounts.get(username);
-      if (a) a.sessionVersion = newSessionVersion();
-      return Boolean(a);
+      if (!a) return false;
+      a.sessionVersion = newSessionVersion();
+      await changed(username);
+      return true;
     },
     async listAccounts() {
       return [...accounts.values()]

@@ -35,12 +35,20 @@ export function createRedisStaffStore({
   prefix,
   clock,
   auditRetentionMs,
+  onAccountChanged,
 }: {
   redis: Redis | Cluster;
   prefix: string;
   clock: Clock;
   auditRetentionMs: number;
+  /**
+   * Told after an account is written or removed, so that open live streams re-check their
+   * session at once (the server publishes a live event; `npm run staff` publishes it on Redis).
+   * A failure is ignored: the streams' next ping checks anyway.
+   */
+  onAccountChanged?: (username: string) => Promise<void>;
 }): StaffStore {
+  const changed = (username: string) => onAccountChanged?.(username).catch(() => undefined);
   const k = staffKeys(prefix);
   const r = defineScripts(redis);
   const logins = createRedisLoginLimits(redis, k.loginLimit);
@@ -53,9 +61,12 @@ export function createRedisStaffStore({
     async putAccount(account) {
       const stored: StaffAccount = { ...account, sessionVersion: newSessionVersion() };
       await redis.hset(k.accounts, account.username, JSON.stringify(stored));
+      await changed(account.username);
     },
     async removeAccount(username) {
-      return (await redis.hdel(k.accounts, username)) === 1;
+      const removed = (await redis.hdel(k.accounts, username)) === 1;
+      if (removed) await changed(username);
+      return removed;
     },
     async endSessions(username) {
       // Compare-and-set, so that a password or role written meanwhile is not overwritten.
@@ -63,7 +74,10 @@ export function createRedisStaffStore({
         const raw = await redis.hget(k.accounts, username);
         if (!raw) return false;
         const next = { ...(JSON.parse(raw) as StaffAccount), sessionVersion: newSessionVersion() };
-        if ((await r.faroReplaceField(k.accounts, username, raw, JSON.stringify(next))) === 1) return true;
+        if ((await r.faroReplaceField(k.accounts, username, raw, JSON.stringify(next))) === 1) {
+          await changed(username);
+          return true;
+        }
       }
       throw new Error('account changed 10 times while ending its sessions');
     },
