@@ -12,6 +12,7 @@ import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import { renderForChannel } from '../render/index.ts';
 import type { ConversationStore } from '../store/store.ts';
 import { createAuth } from './auth.ts';
+import { withDemoInMemory } from './demo-staff.ts';
 import { createMemoryStaffStore } from './memory-staff-store.ts';
 import { createRedisStaffStore } from './redis-staff-store.ts';
 import type { StaffApiDeps } from './staff-api.ts';
@@ -57,13 +58,15 @@ export function buildConsole({
   // Open live streams of a changed account re-check their session at once, on every instance.
   const onAccountChanged = (username: string) => handoff.events.publish({ type: 'account', username });
   const staff = redis
-    ? createRedisStaffStore({
-        redis,
-        prefix: config.REDIS_KEY_PREFIX,
-        clock,
-        auditRetentionMs,
-        onAccountChanged,
-      })
+    ? withDemoInMemory(
+        createRedisStaffStore({
+          redis,
+          prefix: config.REDIS_KEY_PREFIX,
+          clock,
+          auditRetentionMs,
+          onAccountChanged,
+        }),
+      )
     : createMemoryStaffStore({ clock, auditRetentionMs, onAccountChanged });
   // SESSION_SECRET when set, else a key derived from DATA_KEY (shared by every instance anyway).
   const sessionKey = config.SESSION_SECRET

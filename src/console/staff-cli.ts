@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Clock } from '../engine/clock.ts';
+import { DEMO_USERNAME } from './demo-staff.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from './passwords.ts';
 import { ROLES, type Role, type StaffStore } from './staff-store.ts';
 
@@ -50,6 +51,10 @@ export async function runStaffCli({
     io.err(
       'NAME: 2 to 32 characters, lower-case letters, digits, dot, dash or underscore, starting with a letter or digit.\n',
     );
+    return 2;
+  }
+  if (name === DEMO_USERNAME) {
+    io.err(`${DEMO_USERNAME} is the demo account of embedded mode, never stored: choose another NAME.\n`);
     return 2;
   }
   if (command === 'logout') {
