@@ -11,6 +11,7 @@ import Fastify, {
 import type { Services } from './build-services.ts';
 import { ROOT_DIR } from './build-services.ts';
 import { webhookRoutes } from './channels/twilio/webhook-routes.ts';
+import type { Config } from './config.ts';
 import { consoleStatic } from './console/console-static.ts';
 import { HttpError } from './console/http-error.ts';
 import { simulatorRoutes } from './console/simulator-routes.ts';
@@ -37,7 +38,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
     // Twilio signs PUBLIC_BASE_URL + path, so trusting X-Forwarded-* changes no signature; it
     // only gives login rate limits the client's address behind a reverse proxy (TRUST_PROXY).
-    trustProxy: config.TRUST_PROXY ?? false,
+    trustProxy: proxyTrust(config.TRUST_PROXY),
     // Per-request lines add nothing but volume; events are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
@@ -115,6 +116,18 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     });
   }
   return app;
+}
+
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function: Fastify itself trusts no hop count
+ * (a client that reaches Faro directly could then name its own address), so `1` is for a Faro
+ * that only its proxy can reach; otherwise name the proxies' addresses.
+ */
+function proxyTrust(
+  setting: Config['TRUST_PROXY'],
+): boolean | string[] | ((a: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
 }
 
 function httpName(status: number): string {

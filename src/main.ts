@@ -3,6 +3,8 @@ import { buildServices } from './build-services.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
 /** Entry point: parse config, build, listen, and shut down gracefully on SIGTERM/SIGINT. */
 async function main() {
   let config: ReturnType<typeof loadConfig>;
@@ -28,10 +30,17 @@ async function main() {
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.info({
     event: 'listening',
+    host: config.HOST,
     port: config.PORT,
     store: config.storeKind,
     twilio: config.twilioConfigured,
   });
+  if (services.localSender && config.NODE_ENV !== 'production' && !LOOPBACK.has(config.HOST)) {
+    logger.warn(
+      { event: 'simulator_reachable', host: config.HOST },
+      'The phone simulator has no password and is reachable from the network (HOST): anyone there can write as any number and read the replies.',
+    );
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -304,3 +304,25 @@ describe.each(['memory', 'redis'] as const)('login backoff (%s store)', (store) 
     }
   });
 });
+
+describe.each([
+  ['a hop count', '1'],
+  ['the address of the proxy', '127.0.0.1'],
+])('behind a reverse proxy, TRUST_PROXY as %s (F6)', (_, trustProxy) => {
+  it('limits logins by the address the proxy saw, whatever the client put in X-Forwarded-For', async () => {
+    const t = await createTestApp({ env: { TRUST_PROXY: trustProxy } });
+    try {
+      await addStaff(t, 'ana', 'agent');
+      // The proxy (127.0.0.1, the socket's peer) appends the address it saw to what the client sent.
+      const via = (spoofed: string, real: string) => ({ 'x-forwarded-for': `${spoofed}, ${real}` });
+      for (let i = 0; i < 5; i++) {
+        const res = await loginAs(t, 'ana', 'wrong-password', via(`10.9.${i}.1`, STRANGER));
+        expect(res.statusCode).toBe(401);
+      }
+      expect((await loginAs(t, 'ana', PASSWORD, via('10.9.99.1', STRANGER))).statusCode).toBe(429);
+      expect((await loginAs(t, 'ana', PASSWORD, { 'x-forwarded-for': COLLEAGUE })).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
