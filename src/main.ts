@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { buildServices } from './build-services.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { RedisUnreachableError } from './redis-unreachable.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -24,7 +25,16 @@ async function main() {
       'No DATA_KEY: made a random one for this run (fine for trying Faro, not for production).',
     );
   }
-  const services = await buildServices(config, logger);
+  let services: Awaited<ReturnType<typeof buildServices>>;
+  try {
+    services = await buildServices(config, logger);
+  } catch (err) {
+    if (err instanceof RedisUnreachableError) {
+      process.stderr.write(`${err.message} Faro did not start.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
   const app = await buildApp(services);
   await services.start();
   await app.listen({ port: config.PORT, host: config.HOST });

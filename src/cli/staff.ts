@@ -4,6 +4,7 @@ import { runStaffCli, STAFF_USAGE } from '../console/staff-cli.ts';
 import { systemClock } from '../engine/clock.ts';
 import type { LiveEvent } from '../handoff/live-events.ts';
 import { liveEventsChannel } from '../handoff/redis-live-events.ts';
+import { RedisUnreachableError } from '../redis-unreachable.ts';
 import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
 
 /**
@@ -33,8 +34,17 @@ async function main(): Promise<number> {
     return 1;
   }
   const redis = createRedis(config);
+  let lastError: string | null = null;
+  redis.on('error', (err: Error & { code?: string }) => {
+    lastError = err.code ?? err.name;
+  });
   try {
-    await waitUntilReady(redis);
+    try {
+      await waitUntilReady(redis, 10_000);
+    } catch {
+      process.stderr.write(`${new RedisUnreachableError(config, lastError, 10_000).message}\n`);
+      return 1;
+    }
     const prefix = config.REDIS_KEY_PREFIX;
     const staff = createRedisStaffStore({
       redis,
