@@ -4,18 +4,20 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyError,
   type FastifyInstance,
+  type FastifyReply,
   LogController,
   type RouteOptions,
 } from 'fastify';
 import type { Services } from './build-services.ts';
 import { ROOT_DIR } from './build-services.ts';
 import { webhookRoutes } from './channels/twilio/webhook-routes.ts';
+import type { Config } from './config.ts';
 import { consoleStatic } from './console/console-static.ts';
 import { HttpError } from './console/http-error.ts';
-import { addSecurityHeaders } from './console/security-headers.ts';
 import { simulatorRoutes } from './console/simulator-routes.ts';
 import { staffApi } from './console/staff-api.ts';
 import { healthRoutes } from './http/health-routes.ts';
+import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 
 export interface AppOptions {
   /** Fastify's logger instance (pino, redacting); tests pass a capturing one. */
@@ -30,16 +32,34 @@ export interface AppOptions {
  */
 export async function buildApp(services: Services, opts: AppOptions = {}): Promise<FastifyInstance> {
   const { config, logger } = services;
+  const https = config.publicBaseUrl.startsWith('https:');
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: opts.bodyLimit ?? 64 * 1024,
     // Twilio signs PUBLIC_BASE_URL + path, so trusting X-Forwarded-* changes no signature; it
     // only gives login rate limits the client's address behind a reverse proxy (TRUST_PROXY).
-    trustProxy: config.TRUST_PROXY ?? false,
+    trustProxy: proxyTrust(config.TRUST_PROXY),
     // Per-request lines add nothing but volume; events are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
     requestIdHeader: false,
+    // A URL the router cannot decode (`/%`, `/console/%E0`) gets the one error shape, and the URL
+    // is not echoed back (Fastify's own answer quotes it).
+    frameworkErrors: (err, request, reply) => {
+      const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 400;
+      const malformed = err.code === 'FST_ERR_BAD_URL';
+      // Sent before any route or hook runs: the security headers are set here.
+      (reply as FastifyReply)
+        .headers({ ...securityHeaders({ https }), 'cache-control': 'no-store' })
+        .code(status)
+        .send({
+          statusCode: status,
+          error: httpName(status),
+          message: malformed ? 'Malformed URL' : 'Bad request',
+          reqId: request.id,
+        });
+    },
   });
+  addSecurityHeaders(app, { https });
   if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   await app.register(formbody, { bodyLimit: opts.bodyLimit ?? 64 * 1024 });
 
@@ -72,6 +92,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     engine: services.engine,
     store: services.store,
     authToken: config.TWILIO_AUTH_TOKEN,
+    accountSid: config.TWILIO_ACCOUNT_SID,
     publicBaseUrl: config.publicBaseUrl,
     clock: services.clock,
     outageText: () => `${services.i18n.t('es')('outage')}\n\n${services.i18n.t('en')('outage')}`,
@@ -81,8 +102,6 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
       services.handoff.statusUpdated(conversationId, messageId, status),
   });
 
-  const https = config.publicBaseUrl.startsWith('https:');
-  addSecurityHeaders(app, { https });
   await app.register(staffApi, { prefix: '/api/staff', ...services.staffConsole.api });
   await app.register(consoleStatic, {
     publicDir: services.staffConsole.publicDir,
@@ -97,6 +116,18 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
     });
   }
   return app;
+}
+
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function: Fastify itself trusts no hop count
+ * (a client that reaches Faro directly could then name its own address), so `1` is for a Faro
+ * that only its proxy can reach; otherwise name the proxies' addresses.
+ */
+function proxyTrust(
+  setting: Config['TRUST_PROXY'],
+): boolean | string[] | ((a: string, hop: number) => boolean) {
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return setting;
 }
 
 function httpName(status: number): string {

@@ -25,6 +25,7 @@ import { createBullmqOutbox } from './outbox/bullmq-outbox.ts';
 import { createDeliver, type Sender } from './outbox/deliver.ts';
 import { createMemoryOutbox } from './outbox/memory-outbox.ts';
 import { type AddressCrypto, createAddressCrypto } from './privacy/address-crypto.ts';
+import { RedisUnreachableError } from './redis-unreachable.ts';
 import { renderForChannel } from './render/index.ts';
 import { createMemoryStore } from './store/memory/memory-store.ts';
 import { createRedis, waitUntilReady } from './store/redis/create-redis.ts';
@@ -32,6 +33,8 @@ import { createRedisStore } from './store/redis/redis-store.ts';
 import type { ConversationStore } from './store/store.ts';
 import { createBullmqTimers } from './timers/bullmq-timers.ts';
 import { createMemoryTimers } from './timers/memory-timers.ts';
+
+const REDIS_START_WAIT_MS = 10_000;
 
 /** The project root (where package.json is), from src/ under tsx or dist/src/ when built. */
 export const ROOT_DIR = findRoot(import.meta.dirname);
@@ -102,8 +105,18 @@ export async function buildServices(
   let store: ConversationStore;
   if (config.storeKind === 'redis') {
     redis = createRedis(config);
-    redis.on('error', (err) => logger.debug({ event: 'redis_error', type: err.name }));
-    await waitUntilReady(redis);
+    // The last connection error says why a start failed (ECONNREFUSED, ENOTFOUND, WRONGPASS).
+    let lastError: string | null = null;
+    redis.on('error', (err: Error & { code?: string }) => {
+      lastError = err.code ?? err.message.split(' ')[0] ?? err.name;
+      logger.debug({ event: 'redis_error', type: err.name });
+    });
+    try {
+      await waitUntilReady(redis, REDIS_START_WAIT_MS);
+    } catch {
+      redis.disconnect();
+      throw new RedisUnreachableError(config, lastError, REDIS_START_WAIT_MS);
+    }
     store = createRedisStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock });
   } else {
     logger.warn(
@@ -276,6 +289,7 @@ export async function buildServices(
     timers,
     clock,
     rootDir: ROOT_DIR,
+    logger,
   });
   // Embedded mode: a demo supervisor, unless DEMO_STAFF=false (never in production or tests).
   const demoStaff = config.DEMO_STAFF ?? (config.storeKind === 'memory' && config.NODE_ENV === 'development');

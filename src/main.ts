@@ -2,6 +2,9 @@ import { buildApp } from './app.ts';
 import { buildServices } from './build-services.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+import { RedisUnreachableError } from './redis-unreachable.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Entry point: parse config, build, listen, and shut down gracefully on SIGTERM/SIGINT. */
 async function main() {
@@ -22,16 +25,32 @@ async function main() {
       'No DATA_KEY: made a random one for this run (fine for trying Faro, not for production).',
     );
   }
-  const services = await buildServices(config, logger);
+  let services: Awaited<ReturnType<typeof buildServices>>;
+  try {
+    services = await buildServices(config, logger);
+  } catch (err) {
+    if (err instanceof RedisUnreachableError) {
+      process.stderr.write(`${err.message} Faro did not start.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
   const app = await buildApp(services);
   await services.start();
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.info({
     event: 'listening',
+    host: config.HOST,
     port: config.PORT,
     store: config.storeKind,
     twilio: config.twilioConfigured,
   });
+  if (services.localSender && config.NODE_ENV !== 'production' && !LOOPBACK.has(config.HOST)) {
+    logger.warn(
+      { event: 'simulator_reachable', host: config.HOST },
+      'The phone simulator has no password and is reachable from the network (HOST): anyone there can write as any number and read the replies.',
+    );
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

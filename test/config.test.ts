@@ -76,4 +76,67 @@ describe('configuration', () => {
   ])('stops on %s, naming the variable', (_name, env, expected) => {
     expect(issues(env as Record<string, string>).join('\n')).toContain(expected);
   });
+
+  it('names everything production is missing at once, even beside a malformed value', () => {
+    const all = issues({ NODE_ENV: 'production', PORT: 'eighty' }).join('\n');
+    for (const name of [
+      'PORT',
+      'REDIS_URL',
+      'DATA_KEY',
+      'PUBLIC_BASE_URL',
+      'TWILIO_ACCOUNT_SID',
+      'TWILIO_AUTH_TOKEN',
+      'TWILIO_MESSAGING_SERVICE_SID',
+    ])
+      expect(all).toMatch(new RegExp(`^${name}: `, 'm'));
+    const twilio = issues({ ...PROD, TWILIO_ACCOUNT_SID: '', TWILIO_AUTH_TOKEN: '', TWILIO_SMS_FROM: '' });
+    expect(twilio.map((i) => i.split(':')[0])).toEqual([
+      'TWILIO_ACCOUNT_SID',
+      'TWILIO_AUTH_TOKEN',
+      'TWILIO_MESSAGING_SERVICE_SID',
+    ]);
+  });
+});
+
+describe('where Faro listens (F11)', () => {
+  it('listens on loopback by default without Twilio, where the unauthenticated phone simulator runs', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).HOST).toBe('127.0.0.1');
+  });
+
+  it('listens on every interface by default with Twilio (Twilio must reach it), and wherever HOST says', () => {
+    expect(loadConfig(PROD).HOST).toBe('0.0.0.0');
+    const { NODE_ENV: _, ...development } = PROD;
+    expect(loadConfig(development).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadConfig({ ...PROD, HOST: '10.0.0.5' }).HOST).toBe('10.0.0.5');
+  });
+});
+
+describe('TRUST_PROXY (F6)', () => {
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.1', ['10.0.0.1']],
+    ['10.0.0.1, 10.0.0.0/8,::1, fd00::/8', ['10.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']],
+    ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+  ])('reads %j as %j', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each([
+    ['true', /X-Forwarded-For/],
+    ['yes', /X-Forwarded-For/],
+    ['nginx', /addresses/],
+    ['10.0.0.0/33', /addresses/],
+    ['99', /hops/],
+  ])('refuses %j, naming the variable', (value, message) => {
+    const found = issues({ TRUST_PROXY: value });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^TRUST_PROXY: /);
+    expect(found[0]).toMatch(message);
+  });
 });

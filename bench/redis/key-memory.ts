@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { bullmqPrefix } from '../../src/store/bullmq-prefix.ts';
 
 /** Where a key belongs, from its name (src/store/keys.ts, ticket-keys.ts, the BullMQ prefix). */
 export type KeyKind =
@@ -27,7 +28,7 @@ function classify(key: string, prefix: string): Pick<KeyMemory, 'kind' | 'conver
     const role = key.slice(close + 2).split(':')[0];
     return { kind: 'conversation', conversationId: key.slice(tag.length, close), role };
   }
-  const bull = `{${prefix}bull}:`;
+  const bull = `${bullmqPrefix(prefix)}:`;
   if (key.startsWith(bull)) {
     const [, job] = key.slice(bull.length).split(':');
     return { kind: job?.startsWith('m-') ? 'outbox jobs (BullMQ)' : 'outbox queues (BullMQ)' };

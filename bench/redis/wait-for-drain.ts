@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis';
+import { bullmqPrefix } from '../../src/store/bullmq-prefix.ts';
 
 /** Work Faro still has: conversations pending a step, and outbox jobs not yet sent. */
 export async function backlog(redis: Redis, prefix: string): Promise<{ pending: number; outbox: number }> {
-  const bull = `{${prefix}bull}`;
+  const bull = bullmqPrefix(prefix);
   const pipe = redis.pipeline().zcard(`${prefix}pending`);
   for (const queue of ['outbox-sms', 'outbox-whatsapp']) {
     const q = `${bull}:${queue}`;

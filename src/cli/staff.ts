@@ -2,12 +2,16 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { createRedisStaffStore } from '../console/redis-staff-store.ts';
 import { runStaffCli, STAFF_USAGE } from '../console/staff-cli.ts';
 import { systemClock } from '../engine/clock.ts';
+import type { LiveEvent } from '../handoff/live-events.ts';
+import { liveEventsChannel } from '../handoff/redis-live-events.ts';
+import { RedisUnreachableError } from '../redis-unreachable.ts';
 import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
 
 /**
  * Staff accounts in the Redis that REDIS_URL (or the cluster/sentinel settings) points at.
  *   npm run staff -- add ana --role agent        (asks for the password; or pipe it in)
  *   npm run staff -- remove ana
+ *   npm run staff -- logout ana                  (ends every session of ana)
  *   npm run staff -- list
  */
 async function main(): Promise<number> {
@@ -30,13 +34,28 @@ async function main(): Promise<number> {
     return 1;
   }
   const redis = createRedis(config);
+  let lastError: string | null = null;
+  redis.on('error', (err: Error & { code?: string }) => {
+    lastError = err.code ?? err.name;
+  });
   try {
-    await waitUntilReady(redis);
+    try {
+      await waitUntilReady(redis, 10_000);
+    } catch {
+      process.stderr.write(`${new RedisUnreachableError(config, lastError, 10_000).message}\n`);
+      return 1;
+    }
+    const prefix = config.REDIS_KEY_PREFIX;
     const staff = createRedisStaffStore({
       redis,
-      prefix: config.REDIS_KEY_PREFIX,
+      prefix,
       clock: systemClock,
       auditRetentionMs: config.CLOSED_TICKET_TTL_DAYS * 86_400_000,
+      // Running servers hear it and close the changed account's live streams at once.
+      onAccountChanged: async (username) => {
+        const event: LiveEvent = { type: 'account', username };
+        await redis.publish(liveEventsChannel(prefix), JSON.stringify(event));
+      },
     });
     return await runStaffCli({
       argv: process.argv.slice(2),

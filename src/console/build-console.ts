@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { join } from 'node:path';
 import type { Cluster, Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -11,6 +12,7 @@ import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import { renderForChannel } from '../render/index.ts';
 import type { ConversationStore } from '../store/store.ts';
 import { createAuth } from './auth.ts';
+import { withDemoInMemory } from './demo-staff.ts';
 import { createMemoryStaffStore } from './memory-staff-store.ts';
 import { createRedisStaffStore } from './redis-staff-store.ts';
 import type { StaffApiDeps } from './staff-api.ts';
@@ -37,6 +39,7 @@ export function buildConsole({
   timers,
   clock,
   rootDir,
+  logger,
 }: {
   config: Readonly<Config>;
   redis: Redis | Cluster | null;
@@ -49,16 +52,27 @@ export function buildConsole({
   timers: Timers;
   clock: Clock;
   rootDir: string;
+  logger: Logger;
 }): ConsoleSide {
   const auditRetentionMs = handoff.closedTtlMs;
+  // Open live streams of a changed account re-check their session at once, on every instance.
+  const onAccountChanged = (username: string) => handoff.events.publish({ type: 'account', username });
   const staff = redis
-    ? createRedisStaffStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock, auditRetentionMs })
-    : createMemoryStaffStore({ clock, auditRetentionMs });
+    ? withDemoInMemory(
+        createRedisStaffStore({
+          redis,
+          prefix: config.REDIS_KEY_PREFIX,
+          clock,
+          auditRetentionMs,
+          onAccountChanged,
+        }),
+      )
+    : createMemoryStaffStore({ clock, auditRetentionMs, onAccountChanged });
   // SESSION_SECRET when set, else a key derived from DATA_KEY (shared by every instance anyway).
   const sessionKey = config.SESSION_SECRET
     ? Buffer.from(config.SESSION_SECRET)
     : Buffer.from(hkdfSync('sha256', config.dataKey, Buffer.alloc(0), 'faro staff session', 32));
-  const auth = createAuth({ staff, sessionKey, clock });
+  const auth = createAuth({ staff, sessionKey, clock, logger });
   const retentionSeconds = (r: { childAlone: boolean }) =>
     (r.childAlone ? config.CHILD_ALONE_TTL_DAYS : config.CONVERSATION_TTL_DAYS) * 86_400;
   const actions = createTicketActions({

@@ -1,18 +1,29 @@
 import type { Clock } from '../engine/clock.ts';
 import { STAFF_TTL } from '../store/ticket-keys.ts';
-import type { AuditEntry, Session, StaffAccount, StaffStore } from './staff-store.ts';
+import { createMemoryLoginLimits } from './login-limit.ts';
+import {
+  type AuditEntry,
+  newSessionVersion,
+  type Session,
+  type StaffAccount,
+  type StaffStore,
+} from './staff-store.ts';
 
 /** Staff data in this process (embedded mode): lost on restart, like every conversation. */
 export function createMemoryStaffStore({
   clock,
   auditRetentionMs,
+  onAccountChanged,
 }: {
   clock: Clock;
   auditRetentionMs: number;
+  /** Told after an account is written or removed (open live streams re-check their session). */
+  onAccountChanged?: (username: string) => Promise<void>;
 }): StaffStore {
+  const changed = (username: string) => onAccountChanged?.(username).catch(() => undefined);
   const accounts = new Map<string, StaffAccount>();
   const sessions = new Map<string, { session: Session; until: number }>();
-  const counters = new Map<string, { n: number; until: number }>();
+  const logins = createMemoryLoginLimits();
   let audit: AuditEntry[] = [];
   const live = <T extends { until: number }>(v: T | undefined) =>
     v && v.until > clock.now() ? v : undefined;
@@ -23,10 +34,20 @@ export function createMemoryStaffStore({
       return a ? { ...a } : null;
     },
     async putAccount(account) {
-      accounts.set(account.username, { ...account });
+      accounts.set(account.username, { ...account, sessionVersion: newSessionVersion() });
+      await changed(account.username);
     },
     async removeAccount(username) {
-      return accounts.delete(username);
+      const removed = accounts.delete(username);
+      if (removed) await changed(username);
+      return removed;
+    },
+    async endSessions(username) {
+      const a = accounts.get(username);
+      if (!a) return false;
+      a.sessionVersion = newSessionVersion();
+      await changed(username);
+      return true;
     },
     async listAccounts() {
       return [...accounts.values()]
@@ -44,17 +65,11 @@ export function createMemoryStaffStore({
     async deleteSession(idHash) {
       sessions.delete(idHash);
     },
-    async countFailure(key, windowMs) {
-      const hit = live(counters.get(key)) ?? { n: 0, until: clock.now() + windowMs };
-      hit.n++;
-      counters.set(key, hit);
-      return hit.n;
+    async takeLoginAttempt(keys, now, policy) {
+      return logins.take(keys, now, policy);
     },
-    async failures(key) {
-      return live(counters.get(key))?.n ?? 0;
-    },
-    async clearFailures(key) {
-      counters.delete(key);
+    async loginSucceeded(keys) {
+      logins.succeeded(keys);
     },
     async audit(entry) {
       const oldest = clock.now() - auditRetentionMs;

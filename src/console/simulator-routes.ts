@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { LocalSender } from '../channels/local/local-sender.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
+import { securityHeaders } from '../http/security-headers.ts';
 import { countSegments } from '../render/index.ts';
 import { HttpError, parseOr400 } from './http-error.ts';
-import { securityHeaders } from './security-headers.ts';
 
 const Phone = z.string().regex(/^\+\d{8,15}$/);
 const MessageBody = z.object({

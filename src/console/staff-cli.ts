@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { Clock } from '../engine/clock.ts';
+import { DEMO_USERNAME } from './demo-staff.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, USERNAME_PATTERN } from './passwords.ts';
 import { ROLES, type Role, type StaffStore } from './staff-store.ts';
 
 export const STAFF_USAGE = `Usage:
   npm run staff -- add NAME --role agent|supervisor   (password from stdin, or asked for)
   npm run staff -- remove NAME
+  npm run staff -- logout NAME                         (ends every session of NAME)
   npm run staff -- list`;
 
 export interface StaffCliIo {
@@ -51,6 +53,18 @@ export async function runStaffCli({
     );
     return 2;
   }
+  if (name === DEMO_USERNAME) {
+    io.err(`${DEMO_USERNAME} is the demo account of embedded mode, never stored: choose another NAME.\n`);
+    return 2;
+  }
+  if (command === 'logout') {
+    if (!(await staff.endSessions(name))) {
+      io.err(`No staff member called ${name}.\n`);
+      return 1;
+    }
+    io.out(`Ended every session of ${name}.\n`);
+    return 0;
+  }
   if (command === 'remove') {
     if (!(await staff.removeAccount(name))) {
       io.err(`No staff member called ${name}.\n`);
@@ -79,14 +93,18 @@ export async function runStaffCli({
   return 0;
 }
 
-function parse(argv: string[]): { command: 'add' | 'remove' | 'list'; name?: string; role?: Role } {
+type Command = 'add' | 'remove' | 'logout' | 'list';
+const COMMANDS: readonly Command[] = ['add', 'remove', 'logout', 'list'];
+
+function parse(argv: string[]): { command: Command; name?: string; role?: Role } {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: { role: { type: 'string' } },
   });
-  const [command, name, ...rest] = positionals;
-  if (command !== 'add' && command !== 'remove' && command !== 'list') throw new Error('Unknown command.');
+  const [word, name, ...rest] = positionals;
+  const command = COMMANDS.find((c) => c === word);
+  if (!command) throw new Error('Unknown command.');
   if (rest.length > 0) throw new Error(`Unexpected: ${rest.join(' ')}`);
   const role = values.role as Role | undefined;
   if (role !== undefined && !ROLES.includes(role))

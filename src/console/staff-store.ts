@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import type { LoginAttempt, LoginAttemptKeys, LoginPolicy } from './login-limit.ts';
+
 export type Role = 'agent' | 'supervisor';
 export const ROLES: readonly Role[] = ['agent', 'supervisor'];
 
@@ -7,16 +10,33 @@ export interface StaffAccount {
   /** argon2id PHC string. */
   passwordHash: string;
   createdAt: number;
+  /**
+   * Random, new at every write of the account (password, role, re-adding a removed name) and
+   * at `npm run staff -- logout NAME`: a session made under another version is over. Absent
+   * on accounts written before it existed.
+   */
+  sessionVersion?: string;
 }
+
+/** An account as callers write it: the store gives it a new session version. */
+export type NewStaffAccount = Omit<StaffAccount, 'sessionVersion'>;
 
 export interface Session {
   username: string;
   csrfToken: string;
   createdAt: number;
+  /** The account's sessionVersion when the session was made. */
+  accountVersion?: string;
 }
+
+export const newSessionVersion = () => randomBytes(16).toString('base64url');
 
 export type AuditAction =
   | 'login'
+  /** A wrong password or an unknown account; the actor is `(unknown)` unless the account exists. */
+  | 'login_failed'
+  /** Too many failed logins: written once per lock, not per refused attempt. */
+  | 'login_refused'
   | 'logout'
   | 'viewed'
   | 'claimed'
@@ -41,19 +61,24 @@ export interface AuditEntry {
  */
 export interface StaffStore {
   getAccount(username: string): Promise<StaffAccount | null>;
-  /** Creates or replaces the account. */
-  putAccount(account: StaffAccount): Promise<void>;
+  /** Creates or replaces the account, ending its sessions (a new session version). */
+  putAccount(account: NewStaffAccount): Promise<void>;
   removeAccount(username: string): Promise<boolean>;
+  /** Ends every session of the account (a new session version); false if there is none. */
+  endSessions(username: string): Promise<boolean>;
   listAccounts(): Promise<StaffAccount[]>;
 
   createSession(idHash: string, session: Session, ttlMs: number): Promise<void>;
   getSession(idHash: string): Promise<Session | null>;
   deleteSession(idHash: string): Promise<void>;
 
-  /** Adds one to a counter that lives `windowMs` from its first hit; returns the new count. */
-  countFailure(key: string, windowMs: number): Promise<number>;
-  failures(key: string): Promise<number>;
-  clearFailures(key: string): Promise<void>;
+  /**
+   * Takes one login attempt for an account from an address before its password is checked,
+   * atomically (logins sent at once each see the ones before), counted as a failure until
+   * `loginSucceeded` says otherwise.
+   */
+  takeLoginAttempt(keys: LoginAttemptKeys, now: number, policy: LoginPolicy): Promise<LoginAttempt>;
+  loginSucceeded(keys: LoginAttemptKeys): Promise<void>;
 
   audit(entry: AuditEntry): Promise<void>;
   /** Newest first. */

@@ -9,7 +9,10 @@ export const WHATSAPP_WINDOW_MS = 24 * 3600 * 1000;
 const isSupervisor = (u: Pick<StaffUser, 'role'>) => u.role === 'supervisor';
 
 /** Agents see the queue and their own tickets; supervisors see everything. */
-export function canView(user: Pick<StaffUser, 'role' | 'username'>, t: Ticket): boolean {
+export function canView(
+  user: Pick<StaffUser, 'role' | 'username'>,
+  t: Pick<Ticket, 'status' | 'assignee'>,
+): boolean {
   return isSupervisor(user) || t.status === 'waiting' || t.assignee === user.username;
 }
 

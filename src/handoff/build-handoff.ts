@@ -10,7 +10,7 @@ import type { ConversationStore } from '../store/store.ts';
 import { createBusinessHours, parseHolidays, parseSchedule } from './business-hours.ts';
 import { createLocalLiveEvents, type LiveEvents } from './live-events.ts';
 import { createMemoryTicketStore } from './memory-ticket-store.ts';
-import { createRedisLiveEvents } from './redis-live-events.ts';
+import { createRedisLiveEvents, liveEventsChannel } from './redis-live-events.ts';
 import { createRedisTicketStore } from './redis-ticket-store.ts';
 import { createStaffHandoff } from './staff-handoff.ts';
 import { createTicketPublisher } from './ticket-events.ts';
@@ -55,7 +55,7 @@ export async function buildHandoff({
       ? await createRedisLiveEvents({
           publisher: redis,
           subscriber: subscriber(),
-          channel: `${config.REDIS_KEY_PREFIX}staff-events`,
+          channel: liveEventsChannel(config.REDIS_KEY_PREFIX),
           logger,
         })
       : createLocalLiveEvents();

@@ -15,7 +15,12 @@ export interface EventAccess {
 export type LiveEvent =
   | { type: 'ticket'; ticket: TicketSummary }
   | { type: 'transcript'; ticketId: string; entry: TranscriptEntryView; access: EventAccess }
-  | { type: 'status'; ticketId: string; messageId: string; status: string; access: EventAccess };
+  | { type: 'status'; ticketId: string; messageId: string; status: string; access: EventAccess }
+  /**
+   * A staff account was written or removed (new password or role, logged out everywhere): its
+   * open streams re-check their session at once. Never sent to a console.
+   */
+  | { type: 'account'; username: string };
 
 export interface LiveEvents {
   publish(event: LiveEvent): Promise<void>;

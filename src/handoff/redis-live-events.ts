@@ -3,6 +3,9 @@ import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { LiveEvent, LiveEvents } from './live-events.ts';
 
+/** The pub/sub channel of live events; `npm run staff` publishes account changes on it too. */
+export const liveEventsChannel = (prefix: string) => `${prefix}staff-events`;
+
 /**
  * Live events across instances through Redis pub/sub: every instance publishes to one
  * channel and hears every event, its own included, on a separate subscriber connection (a

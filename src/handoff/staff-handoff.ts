@@ -187,8 +187,9 @@ export function createStaffHandoff(deps: StaffHandoffDeps): StaffHandoff {
           closedAt: x.closedAt ?? now,
           updatedAt: now,
           transcript: erasedTranscript(now),
-          // Staff notes are about the user too: they go with the conversation.
+          // Staff notes and labels are about the user too: they go with the conversation.
           notes: [],
+          labels: [],
         }));
         if (res && t.status !== 'closed') await publish.ticket(res.ticket);
       }

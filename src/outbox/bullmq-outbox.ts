@@ -3,6 +3,7 @@ import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Channel } from '../channels/inbound-message.ts';
 import type { Outbox, OutboxJob } from '../engine/ports.ts';
+import { bullmqPrefix } from '../store/bullmq-prefix.ts';
 import type { DeliveryResult } from './deliver.ts';
 
 type Deliver = (job: OutboxJob, opts: { finalAttempt: boolean }) => Promise<DeliveryResult>;
@@ -40,7 +41,7 @@ export function createBullmqOutbox({
   const queues = Object.fromEntries(
     channels.map((c) => [
       c,
-      new Queue(`outbox-${c}`, { connection: connection(), prefix: `{${prefix}bull}` }),
+      new Queue(`outbox-${c}`, { connection: connection(), prefix: bullmqPrefix(prefix) }),
     ]),
   ) as Record<Channel, Queue>;
   const workers = (consume ? channels : []).map(
@@ -50,7 +51,7 @@ export function createBullmqOutbox({
         async (job) => deliver(job.data as OutboxJob, { finalAttempt: job.attemptsMade + 1 >= maxAttempts }),
         {
           connection: connection(),
-          prefix: `{${prefix}bull}`,
+          prefix: bullmqPrefix(prefix),
           concurrency,
           limiter: { max: perSecond[c], duration: 1_000 },
           // A worker that died mid-send (SIGKILL) gives its jobs back within ~20 s instead of 60.

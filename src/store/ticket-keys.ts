@@ -27,8 +27,12 @@ export function staffKeys(prefix: string) {
     accounts: `${base}:accounts`,
     /** String: Session JSON, keyed by an HMAC of the cookie value; expires after SESSION_TTL. */
     session: (idHash: string) => `${base}:session:${idHash}`,
-    /** Counter of failed logins in a window: `user:<name>` or `ip:<address>`. */
-    attempts: (key: string) => `${base}:attempts:${key}`,
+    /**
+     * Login limits, hashes under one hash tag (one Lua script reads both on Redis Cluster):
+     * `pair:<digest of account and address>` (failures, lock end) and `ip:<address>` (attempts
+     * in the window). Each expires once its lock and window are over.
+     */
+    loginLimit: (key: string) => `${base}:{login}:${key}`,
     /** Sorted set of audit entries by time, capped and pruned to the retention. */
     audit: `${base}:audit`,
   };
@@ -36,9 +40,17 @@ export function staffKeys(prefix: string) {
 
 export const STAFF_TTL = {
   sessionMs: 12 * 3600 * 1000,
+  /** How long failed logins are remembered, and the window of the per-address limit. */
   loginWindowMs: 15 * 60 * 1000,
-  /** Failed logins allowed per username, then per IP (an office may share one), per window. */
-  maxFailuresPerUser: 5,
-  maxFailuresPerIp: 20,
+  /**
+   * Failed logins allowed for one account from one address before it waits: 1 minute, then
+   * twice as long after each further failure, up to 15 minutes. Per pair, so that a stranger
+   * cannot lock a colleague out; a right password starts the pair over.
+   */
+  loginFreeFailures: 5,
+  loginFirstLockMs: 60 * 1000,
+  loginMaxLockMs: 15 * 60 * 1000,
+  /** Login attempts per address (an office may share one) in a window, across accounts. */
+  maxLoginsPerAddress: 20,
   auditMax: 10_000,
 } as const;

@@ -2,6 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Timers } from '../engine/ports.ts';
+import { bullmqPrefix } from '../store/bullmq-prefix.ts';
 
 type Fire = (conversationId: string, event: 'NO_ANSWER', key: string) => Promise<unknown>;
 
@@ -23,7 +24,7 @@ export function createBullmqTimers({
   /** False in a `web` process: it schedules and cancels timers; workers fire them. */
   consume?: boolean;
 }): Timers {
-  const queue = new Queue('timers', { connection: connection(), prefix: `{${prefix}bull}` });
+  const queue = new Queue('timers', { connection: connection(), prefix: bullmqPrefix(prefix) });
   const worker = !consume
     ? null
     : new Worker(
@@ -32,7 +33,7 @@ export function createBullmqTimers({
           const { conversationId, event } = job.data as { conversationId: string; event: 'NO_ANSWER' };
           await fire(conversationId, event, job.id ?? '');
         },
-        { connection: connection(), prefix: `{${prefix}bull}`, concurrency: 4 },
+        { connection: connection(), prefix: bullmqPrefix(prefix), concurrency: 4 },
       );
   worker?.on('error', (err) => logger.warn({ event: 'timer_worker_error', type: err.name }));
   return {

@@ -1,10 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../src/console/passwords.ts';
+import { runStaffCli } from '../../src/console/staff-cli.ts';
 import { createManualClock } from '../../src/engine/clock.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { addStaff, api, cookieFrom, login, PASSWORD } from './staff-session.ts';
 
-const loginAs = (t: TestApp, username: string, password: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url: '/api/staff/session', payload: { username, password }, headers });
+const loginAs = (
+  t: TestApp,
+  username: string,
+  password: string,
+  headers: Record<string, string> = {},
+  remoteAddress = '127.0.0.1',
+) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/staff/session',
+    payload: { username, password },
+    headers,
+    remoteAddress,
+  });
+
+const STRANGER = '203.0.113.9';
+const COLLEAGUE = '198.51.100.4';
 
 describe.each(['memory', 'redis'] as const)('staff sessions (%s store)', (store) => {
   let t: TestApp;
@@ -110,25 +127,117 @@ describe.each(['memory', 'redis'] as const)('staff sessions (%s store)', (store)
     expect((await api(t, s, 'GET', '/api/staff/session')).statusCode).toBe(200);
   });
 
-  it('locks a username after 5 failed logins in 15 minutes (429 with Retry-After), even with the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await loginAs(t, 'ana', `wrong-${i}-password`)).statusCode).toBe(401);
-    const locked = await loginAs(t, 'ana', PASSWORD);
+  it('checks at most 5 passwords of 31 logins for one account sent at once (the right one among them)', async () => {
+    const passwords = Array.from({ length: 31 }, (_, i) => (i === 15 ? PASSWORD : `wrong-${i}-password`));
+    const answers = await Promise.all(passwords.map((p) => loginAs(t, 'ana', p)));
+    const checked = answers.filter((r) => r.statusCode !== 429);
+    expect(checked.length).toBeLessThanOrEqual(5);
+    expect(answers.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(26);
+  });
+
+  it('checks at most 20 passwords of 60 logins for different accounts sent at once from one address', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => loginAs(t, `guess${i}`, 'not-a-password')),
+    );
+    expect(answers.filter((r) => r.statusCode === 401).length).toBeLessThanOrEqual(20);
+    expect(answers.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('locks an account from an address after 5 failed logins (429 with Retry-After), even with the right password', async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await loginAs(t, 'ana', `wrong-${i}-password`, {}, STRANGER)).statusCode).toBe(401);
+    const locked = await loginAs(t, 'ana', PASSWORD, {}, STRANGER);
     expect(locked.statusCode).toBe(429);
-    expect(locked.headers['retry-after']).toBe('900');
+    expect(locked.headers['retry-after']).toBe('60');
     expect(locked.json().reason).toBe('rate_limited');
     // Another account from the same address is not locked with it (the per-address limit is higher).
-    expect((await loginAs(t, 'sofia', PASSWORD)).statusCode).toBe(200);
+    expect((await loginAs(t, 'sofia', PASSWORD, {}, STRANGER)).statusCode).toBe(200);
+  });
+
+  it("does not let a stranger's wrong passwords lock a colleague out from her own address", async () => {
+    for (let i = 0; i < 8; i++) await loginAs(t, 'ana', `wrong-${i}-password`, {}, STRANGER);
+    expect((await loginAs(t, 'ana', PASSWORD, {}, STRANGER)).statusCode).toBe(429);
+    expect((await loginAs(t, 'ana', PASSWORD, {}, COLLEAGUE)).statusCode).toBe(200);
   });
 
   it('limits failed logins per address too, across usernames', async () => {
     for (let i = 0; i < 20; i++) await loginAs(t, `guess${i}`, 'not-a-password');
     expect((await loginAs(t, 'sofia', PASSWORD)).statusCode).toBe(429);
+    expect((await loginAs(t, 'sofia', PASSWORD, {}, COLLEAGUE)).statusCode).toBe(200);
+  });
+
+  it('audits failed and refused logins, naming only real accounts, never the password', async () => {
+    await loginAs(t, 'nobody', 'typed-the-password-as-name');
+    await loginAs(t, 'typed-the-password-as-name', 'x');
+    for (let i = 0; i < 5; i++) await loginAs(t, 'ana', `wrong-${i}-password`, {}, STRANGER);
+    for (let i = 0; i < 3; i++) await loginAs(t, 'ana', PASSWORD, {}, STRANGER);
+    const entries = await t.services.staffConsole.staff.listAudit(50);
+    expect(entries.map((e) => [e.actor, e.action]).reverse()).toEqual([
+      ['(unknown)', 'login_failed'],
+      ['(unknown)', 'login_failed'],
+      ...Array.from({ length: 5 }, () => ['ana', 'login_failed']),
+      // Refusals are cheap to send: one entry per lock, so a flood cannot push the log out.
+      ['ana', 'login_refused'],
+    ]);
+    const written = JSON.stringify(entries) + t.logs.join('');
+    for (const secret of ['typed-the-password-as-name', 'wrong-0-password', PASSWORD])
+      expect(written).not.toContain(secret);
+    expect(t.logs.join('')).toContain('"event":"staff_login_failed"');
+    expect(t.logs.join('')).toContain('"event":"staff_login_refused"');
   });
 
   it('ends the sessions of a removed account', async () => {
     const s = await login(t, 'ana');
     await t.services.staffConsole.staff.removeAccount('ana');
     expect((await api(t, s, 'GET', '/api/staff/session')).statusCode).toBe(401);
+  });
+
+  const stillIn = async (s: { cookie: string; csrf: string; username: string }) =>
+    (await api(t, s, 'GET', '/api/staff/session')).statusCode === 200;
+  const putAccount = async (username: string, role: 'agent' | 'supervisor', password = PASSWORD) =>
+    t.services.staffConsole.staff.putAccount({
+      username,
+      role,
+      passwordHash: await hashPassword(password),
+      createdAt: 0,
+    });
+
+  it('ends every session of an account when its password changes', async () => {
+    const [a, b] = [await login(t, 'ana'), await login(t, 'ana')];
+    await putAccount('ana', 'agent', 'a new long password');
+    expect([await stillIn(a), await stillIn(b)]).toEqual([false, false]);
+    expect((await login(t, 'ana', 'a new long password')).username).toBe('ana');
+    expect(await stillIn(await login(t, 'sofia'))).toBe(true);
+  });
+
+  it('ends every session of an account when its role changes', async () => {
+    const s = await login(t, 'ana');
+    await putAccount('ana', 'supervisor');
+    expect(await stillIn(s)).toBe(false);
+  });
+
+  it('does not revive the sessions of a removed account when the name is added again', async () => {
+    const s = await login(t, 'ana');
+    await t.services.staffConsole.staff.removeAccount('ana');
+    await putAccount('ana', 'supervisor');
+    const res = await api(t, s, 'GET', '/api/staff/session');
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('ends every session of an account with `npm run staff -- logout NAME`', async () => {
+    const [a, b] = [await login(t, 'ana'), await login(t, 'ana')];
+    const sofia = await login(t, 'sofia');
+    const out: string[] = [];
+    const code = await runStaffCli({
+      argv: ['logout', 'ana'],
+      staff: t.services.staffConsole.staff,
+      clock: t.services.clock,
+      io: { readPassword: async () => '', out: (x) => out.push(x), err: (x) => out.push(x) },
+    });
+    expect(code).toBe(0);
+    expect(out.join('')).toMatch(/Ended every session of ana/);
+    expect([await stillIn(a), await stillIn(b), await stillIn(sofia)]).toEqual([false, false, true]);
+    expect(await stillIn(await login(t, 'ana'))).toBe(true);
   });
 
   it('writes login and logout to the audit log', async () => {
@@ -166,6 +275,52 @@ describe('cookie over plain http', () => {
       await addStaff(t, 'ana', 'agent');
       const res = await loginAs(t, 'ana', PASSWORD);
       expect(res.cookies.find((c) => c.name === 'faro_session')?.secure).toBeFalsy();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.each(['memory', 'redis'] as const)('login backoff (%s store)', (store) => {
+  it('locks an address out of an account for longer after each further failure, and forgets it after a success', async () => {
+    const clock = createManualClock();
+    const t = await createTestApp({ store, overrides: { clock } });
+    try {
+      await addStaff(t, 'ana', 'agent');
+      const attempt = (password: string) => loginAs(t, 'ana', password, {}, STRANGER);
+      for (let i = 0; i < 5; i++) expect((await attempt('wrong-password')).statusCode).toBe(401);
+      for (const seconds of [60, 120, 240, 480, 900, 900]) {
+        const locked = await attempt('wrong-password');
+        expect(locked.statusCode).toBe(429);
+        expect(locked.headers['retry-after']).toBe(String(seconds));
+        clock.advance(seconds * 1000);
+        expect((await attempt('wrong-password')).statusCode).toBe(401);
+      }
+      clock.advance(900_000);
+      expect((await attempt(PASSWORD)).statusCode).toBe(200);
+      for (let i = 0; i < 4; i++) expect((await attempt('wrong-password')).statusCode).toBe(401);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.each([
+  ['a hop count', '1'],
+  ['the address of the proxy', '127.0.0.1'],
+])('behind a reverse proxy, TRUST_PROXY as %s (F6)', (_, trustProxy) => {
+  it('limits logins by the address the proxy saw, whatever the client put in X-Forwarded-For', async () => {
+    const t = await createTestApp({ env: { TRUST_PROXY: trustProxy } });
+    try {
+      await addStaff(t, 'ana', 'agent');
+      // The proxy (127.0.0.1, the socket's peer) appends the address it saw to what the client sent.
+      const via = (spoofed: string, real: string) => ({ 'x-forwarded-for': `${spoofed}, ${real}` });
+      for (let i = 0; i < 5; i++) {
+        const res = await loginAs(t, 'ana', 'wrong-password', via(`10.9.${i}.1`, STRANGER));
+        expect(res.statusCode).toBe(401);
+      }
+      expect((await loginAs(t, 'ana', PASSWORD, via('10.9.99.1', STRANGER))).statusCode).toBe(429);
+      expect((await loginAs(t, 'ana', PASSWORD, { 'x-forwarded-for': COLLEAGUE })).statusCode).toBe(200);
     } finally {
       await t.close();
     }

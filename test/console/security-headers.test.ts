@@ -35,8 +35,45 @@ describe('security headers', () => {
       expectHardened((await t.app.inject({ url })).headers);
   });
 
-  it('leave Twilio webhooks alone', async () => {
-    const res = await t.app.inject({ url: '/healthz' });
-    expect(res.headers['content-security-policy']).toBeUndefined();
+  it('are on every answer, whatever the path: percent-encoded console and API paths too', async () => {
+    for (const url of [
+      '/%63onsole',
+      '/%63onsole/api.js',
+      '/con%73ole/locales/es.json',
+      '/api/%73taff/tickets',
+    ]) {
+      const res = await t.app.inject({ url });
+      expectHardened(res.headers);
+    }
+    const api = await t.app.inject({ url: '/api/%73taff/tickets' });
+    expect(api.statusCode).toBe(401);
+    expect(api.headers['cache-control']).toBe('no-store');
   });
+
+  it('are on webhooks, health and 404s outside the console', async () => {
+    for (const res of [
+      await t.app.inject({ url: '/healthz' }),
+      await t.app.inject({ url: '/nothing-here' }),
+      await t.app.inject({ method: 'POST', url: '/webhooks/twilio/messages', payload: {} }),
+    ]) {
+      expectHardened(res.headers);
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it.each(['/%', '/console/%E0%A4%A', '/api/staff/tickets/%ZZ'])(
+    'answer a malformed URL (%s) with the one error shape, without echoing it',
+    async (url) => {
+      const res = await t.app.inject({ url });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Malformed URL',
+        reqId: expect.any(String),
+      });
+      expect(res.body).not.toContain('%');
+      expectHardened(res.headers);
+    },
+  );
 });

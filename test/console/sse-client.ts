@@ -9,6 +9,8 @@ export interface SseClient {
   status: number;
   headers: Headers;
   waitFor(test: (e: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
+  /** Resolves when the stream ends: the server closed it, or close() was called. */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -22,6 +24,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const events: SseEvent[] = [];
   const comments: string[] = [];
   const waiters = new Set<() => void>();
+  let markEnded: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => {
+    markEnded = resolve;
+  });
+  if (!res.body) markEnded();
   if (res.body) {
     void (async () => {
       const decoder = new TextDecoder();
@@ -45,6 +52,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
       } catch {
         // aborted
       }
+      markEnded();
     })();
   }
   return {
@@ -73,6 +81,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         check();
       });
     },
+    ended,
     close: () => abort.abort(),
   };
 }

@@ -1,14 +1,11 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStaffStore } from '../../src/console/memory-staff-store.ts';
 import { verifyPassword } from '../../src/console/passwords.ts';
 import { runStaffCli } from '../../src/console/staff-cli.ts';
 import { createManualClock } from '../../src/engine/clock.ts';
+import { runStaffCommand } from '../helpers/staff-command.ts';
 import { deleteKeys, REDIS_URL } from '../helpers/test-app.ts';
-
-const ROOT = join(import.meta.dirname, '../..');
 
 function cli(password = 'a long enough password') {
   const clock = createManualClock();
@@ -41,6 +38,18 @@ describe('npm run staff', () => {
     expect(await c.run('remove', 'ana')).toBe(1);
   });
 
+  it('logs a staff member out everywhere, and says so when there is no such account', async () => {
+    const c = cli();
+    await c.run('add', 'ana', '--role', 'agent');
+    const before = await c.staff.getAccount('ana');
+    expect(await c.run('logout', 'ana')).toBe(0);
+    const after = await c.staff.getAccount('ana');
+    expect(after).toMatchObject({ username: 'ana', role: 'agent', passwordHash: before?.passwordHash });
+    expect(after?.sessionVersion).not.toBe(before?.sessionVersion);
+    expect(await c.run('logout', 'nobody')).toBe(1);
+    expect(c.err.join('')).toMatch(/No staff member called nobody/);
+  });
+
   it.each([
     [['add', 'ana'], 2, /--role/],
     [['add', 'ana', '--role', 'admin'], 2, /--role/],
@@ -61,41 +70,28 @@ describe('npm run staff', () => {
   });
 });
 
-/** The real command, against Redis, with the password piped in. */
-function runCommand(args: string[], env: Record<string, string>, stdin = '') {
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/staff.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'development', REDIS_URL: '', ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
-    child.stdin.end(stdin);
-    child.on('exit', (code) => resolve({ code, out, err }));
-  });
-}
-
 describe('npm run staff (process)', () => {
   it('manages accounts in Redis, reading the password from stdin', async () => {
     const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
     const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix };
     try {
-      const add = await runCommand(['add', 'beto', '--role', 'supervisor'], env, 'una clave muy larga\n');
+      const add = await runStaffCommand(
+        ['add', 'beto', '--role', 'supervisor'],
+        env,
+        'una clave muy larga\n',
+      );
       expect(add).toMatchObject({ code: 0, out: 'Added beto (supervisor).\n' });
-      const list = await runCommand(['list'], env);
+      const list = await runStaffCommand(['list'], env);
       expect(list.out).toMatch(/beto\s+supervisor/);
-      expect((await runCommand(['remove', 'beto'], env)).code).toBe(0);
-      expect((await runCommand(['list'], env)).out).toBe('No staff accounts yet.\n');
+      expect((await runStaffCommand(['remove', 'beto'], env)).code).toBe(0);
+      expect((await runStaffCommand(['list'], env)).out).toBe('No staff accounts yet.\n');
     } finally {
       await deleteKeys(prefix);
     }
   });
 
   it('explains that in embedded mode accounts live only in the running process', async () => {
-    const res = await runCommand(['list'], {});
+    const res = await runStaffCommand(['list'], {});
     expect(res.code).toBe(1);
     expect(res.err).toMatch(/No REDIS_URL/);
   });

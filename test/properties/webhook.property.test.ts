@@ -116,7 +116,13 @@ describe('any inbound message', () => {
   });
 
   it('is refused with 403 when a signed request is replayed with another body', async () => {
-    const form = { MessageSid: 'SMreplay', From: '+5219620000001', To: '+15005550006', Body: 'hola' };
+    const form = {
+      MessageSid: `SM${'e'.repeat(32)}`,
+      AccountSid: TEST_ACCOUNT_SID,
+      From: '+5219620000001',
+      To: '+15005550006',
+      Body: 'hola',
+    };
     const signature = twilio.getExpectedTwilioSignature(TEST_AUTH_TOKEN, PUBLIC_BASE_URL + PATH, form);
     const replay = (payload: Record<string, string>) =>
       t.app.inject({

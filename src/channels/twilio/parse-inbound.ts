@@ -1,24 +1,36 @@
 import { z } from 'zod';
 import type { InboundMessage } from '../inbound-message.ts';
+import { MESSAGE_SID } from './message-sid.ts';
 
 /**
  * Twilio's inbound message webhook, SMS and WhatsApp on one route. Twilio adds parameters
- * without notice, so unknown fields pass through.
+ * without notice, so unknown fields pass through. `SmsSid` and `SmsMessageSid` are older names
+ * of `MessageSid`: when present they must be the same id (see message-sid.ts for why).
  * https://www.twilio.com/docs/messaging/guides/webhook-request
  */
 const field = z.string().max(20_000);
-export const inboundSchema = z.looseObject({
-  MessageSid: z.string().min(1).max(64),
-  From: z.string().min(1).max(256),
-  To: z.string().min(1).max(256),
-  Body: field.optional(),
-  NumMedia: z
-    .string()
-    .regex(/^\d{1,2}$/)
-    .optional(),
-  ProfileName: z.string().max(256).optional(),
-  ButtonText: field.optional(),
-});
+const sid = z.string().regex(MESSAGE_SID);
+export const inboundSchema = z
+  .looseObject({
+    MessageSid: sid,
+    SmsSid: sid.optional(),
+    SmsMessageSid: sid.optional(),
+    From: z.string().min(1).max(256),
+    To: z.string().min(1).max(256),
+    Body: field.optional(),
+    NumMedia: z
+      .string()
+      .regex(/^\d{1,2}$/)
+      .optional(),
+    ProfileName: z.string().max(256).optional(),
+    ButtonText: field.optional(),
+  })
+  .superRefine((f, ctx) => {
+    for (const alias of ['SmsSid', 'SmsMessageSid'] as const) {
+      if (f[alias] !== undefined && f[alias] !== f.MessageSid)
+        ctx.addIssue({ code: 'custom', path: [alias], message: 'must equal MessageSid' });
+    }
+  });
 
 export type ParseResult = { ok: true; message: InboundMessage } | { ok: false; fields: string[] };
 

@@ -3,6 +3,7 @@ import type { Engine } from '../../engine/engine.ts';
 import { errorSummary } from '../../engine/engine.ts';
 import { markStopped } from '../../outbox/deliver.ts';
 import type { ConversationStore } from '../../store/store.ts';
+import { isMessageSid } from './message-sid.ts';
 import { STATUS_RANK } from './message-status.ts';
 import { parseInbound } from './parse-inbound.ts';
 import { kindFromTwilioCode } from './send-error.ts';
@@ -14,6 +15,8 @@ export interface WebhookDeps {
   engine: Pick<Engine, 'accept'>;
   store: Pick<ConversationStore, 'updateMessage' | 'load' | 'saveRecord'>;
   authToken: string | undefined;
+  /** TWILIO_ACCOUNT_SID: a signed request must also name this account. */
+  accountSid: string | undefined;
   publicBaseUrl: string;
   /** Said in TwiML when the store is down: Spanish and English, with 911. */
   outageText: () => string;
@@ -37,8 +40,15 @@ export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps) {
       url: deps.publicBaseUrl + request.url,
       params: (request.body ?? {}) as Record<string, string | string[]>,
     });
-    if (!ok) {
-      request.log.warn({ event: 'bad_signature', route: request.routeOptions.url });
+    // A signed request for another account, or with AccountSid re-cut into another field
+    // (message-sid.ts), is not ours.
+    const account = (request.body as Record<string, unknown> | undefined)?.AccountSid;
+    const ours = ok && Boolean(deps.accountSid) && account === deps.accountSid;
+    if (!ours) {
+      request.log.warn({
+        event: ok ? 'wrong_account' : 'bad_signature',
+        route: request.routeOptions.url,
+      });
       return reply
         .code(403)
         .send({ statusCode: 403, error: 'Forbidden', message: 'Forbidden', reqId: request.id });
@@ -80,13 +90,13 @@ export async function webhookRoutes(app: FastifyInstance, deps: WebhookDeps) {
   app.post('/webhooks/twilio/status', { preHandler: verified }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const query = (request.query ?? {}) as Record<string, unknown>;
-    const sid = typeof body.MessageSid === 'string' ? body.MessageSid : '';
+    const sid = isMessageSid(body.MessageSid) ? body.MessageSid : '';
     const status = typeof body.MessageStatus === 'string' ? body.MessageStatus : '';
     if (!sid || !status) {
       return reply.code(400).send({
         statusCode: 400,
         error: 'Bad Request',
-        message: 'missing fields: MessageSid, MessageStatus',
+        message: 'missing or invalid fields: MessageSid, MessageStatus',
         reqId: request.id,
       });
     }

@@ -169,6 +169,15 @@ function createSession({ i18n, api, alerts, user, openTicket, onEnded }) {
   }
 
   function onTicketEvent(summary) {
+    // A ticket this staff member may not see (another agent took it): the server sends only its
+    // id, status and holder. It leaves the queue; an open view of it learns who took it.
+    if (!Array.isArray(summary.reasons)) {
+      known.delete(summary.id);
+      alerts.acknowledge(summary.id);
+      queue.remove(summary.id);
+      ticketView.applySummary(summary);
+      return;
+    }
     const previous = known.get(summary.id);
     const wasSafety = previous ? isSafety(previous) : undefined;
     const safetyNow = isSafety(summary);

@@ -192,6 +192,12 @@ export function createQueueView({ root, i18n, api, me, onOpen }) {
       state.tickets = without;
       render();
     },
+    /** A ticket this staff member may no longer see: drop its row. */
+    remove(id) {
+      if (!state.tickets.some((t) => t.id === id)) return;
+      state.tickets = state.tickets.filter((t) => t.id !== id);
+      render();
+    },
     select(id) {
       state.selectedId = id;
       if (id) state.unread.delete(id);

@@ -131,6 +131,68 @@ const cases: Case[] = [
     sends: 0,
   },
   {
+    // Twilio's signature joins each key and value with no separator, so a captured request can
+    // be re-cut: `MessageSid=SM…` + `NumMedia=0` signs the same as `MessageSid=SM…NumMedia0`.
+    name: 'a captured webhook re-cut into a new MessageSid (same signature) is refused with 400',
+    form: () => inboundForm(SMS_USER, 'hola'),
+    tamper: ({ NumMedia, ...f }) => ({ ...f, MessageSid: `${f.MessageSid}NumMedia${NumMedia}` }),
+    status: 400,
+    bodyIncludes: 'MessageSid',
+    sends: 0,
+  },
+  {
+    name: 'a captured webhook with Body folded into AccountSid (same signature) is refused with 403',
+    form: () => inboundForm(SMS_USER, 'hola'),
+    tamper: ({ Body, ...f }) => ({ ...f, AccountSid: `${f.AccountSid}Body${Body}` }),
+    status: 403,
+    sends: 0,
+  },
+  {
+    name: 'a signed webhook for another Twilio account is refused with 403',
+    form: () => inboundForm(SMS_USER, 'hola', { AccountSid: `AC${'b'.repeat(32)}` }),
+    status: 403,
+    sends: 0,
+  },
+  {
+    name: 'a signed webhook without AccountSid is refused with 403',
+    form: () => {
+      const { AccountSid: _, ...rest } = inboundForm(SMS_USER, 'hola');
+      return rest;
+    },
+    status: 403,
+    sends: 0,
+  },
+  {
+    name: 'a MessageSid that is not SM or MM and 32 hex characters is a 400',
+    form: () => inboundForm(SMS_USER, 'hola', { MessageSid: 'SM1234' }),
+    status: 400,
+    bodyIncludes: 'MessageSid',
+    sends: 0,
+  },
+  {
+    name: 'an SmsSid that differs from MessageSid is a 400',
+    form: () => inboundForm(SMS_USER, 'hola', { SmsSid: `SM${'0'.repeat(32)}` }),
+    status: 400,
+    bodyIncludes: 'SmsSid',
+    sends: 0,
+  },
+  {
+    name: 'an MMS (MessageSid MM…, SmsSid and SmsMessageSid the same) is answered',
+    form: () => {
+      const sid = `MM${'4'.repeat(32)}`;
+      return inboundForm(WA_USER, '', {
+        MessageSid: sid,
+        SmsSid: sid,
+        SmsMessageSid: sid,
+        NumMedia: '1',
+        MediaUrl0: 'https://api.twilio.com/media/ME2',
+        MediaContentType0: 'audio/ogg',
+      });
+    },
+    status: 200,
+    sends: 1,
+  },
+  {
     name: 'a voice note gets "we cannot listen to it" in Spanish',
     form: () =>
       inboundForm(WA_USER, '', {
@@ -202,6 +264,30 @@ describe('POST /webhooks/twilio/status', () => {
     expect((await t.services.store.getMessage(c, m))?.status).toBe('delivered');
     await t.post(path, { MessageSid: sent.sid, MessageStatus: 'read', AccountSid: TEST_ACCOUNT_SID });
     expect((await t.services.store.getMessage(c, m))?.status).toBe('read');
+  });
+
+  it.each([
+    ['another account', { AccountSid: `AC${'b'.repeat(32)}` }, 403],
+    ['no AccountSid', { AccountSid: undefined }, 403],
+    ['a malformed MessageSid', { MessageSid: 'SMx' }, 400],
+  ])('refuses a signed status callback with %s', async (_, change, status) => {
+    await t.post(PATH, inboundForm(SMS_USER, 'quiero hablar con una persona'));
+    await settle();
+    const sent = fake.messages[0]!;
+    const url = new URL(sent.statusCallback!);
+    const form: Record<string, string> = {
+      MessageSid: sent.sid,
+      MessageStatus: 'delivered',
+      AccountSid: TEST_ACCOUNT_SID,
+    };
+    for (const [k, v] of Object.entries(change)) {
+      if (v === undefined) delete form[k];
+      else form[k] = v;
+    }
+    const res = await t.post(url.pathname + url.search, form);
+    expect(res.statusCode).toBe(status);
+    const m = url.searchParams.get('m')!;
+    expect((await t.services.store.getMessage(url.searchParams.get('c')!, m))?.status).not.toBe('delivered');
   });
 
   it('refuses an unsigned status callback', async () => {

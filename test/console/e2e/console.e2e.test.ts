@@ -46,6 +46,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a br
     });
     await t.app.listen({ port, host: '127.0.0.1' });
     await addStaff(t, 'ana', 'agent');
+    await addStaff(t, 'beto', 'agent');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -71,8 +72,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a br
     await fake?.close();
   });
 
-  async function userWrites(text: string) {
-    const form = inboundForm(USER, text);
+  async function userWrites(text: string, from = USER) {
+    const form = inboundForm(from, text);
     const signature = twilio.getExpectedTwilioSignature(
       TEST_AUTH_TOKEN,
       `${base}/webhooks/twilio/messages`,
@@ -144,6 +145,42 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a br
     expect(toUser().at(-1)).toMatch(/¿En qué te ayudo\?|Pedir asilo/);
 
     expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows an agent nothing of a ticket another agent took, live (F7)', async () => {
+    const [taken, mine] = ['whatsapp:+5219624441111', 'whatsapp:+5219624443333'];
+    for (const from of [taken, mine]) await userWrites('quiero hablar con una persona', from);
+    const rowOf = (digits: string) => page.locator('.queue-row', { hasText: `••${digits}` });
+    await page.getByRole('tab', { name: /Esperando/ }).click();
+    await rowOf('11').waitFor({ timeout: 5_000 });
+    await rowOf('33').waitFor({ timeout: 5_000 });
+
+    await page.getByRole('tab', { name: /Activos/ }).click();
+    const ticketOf = async (from: string) =>
+      (await t.services.handoffSide.tickets.openFor(t.services.crypto.hash(from)))!.id;
+    const claim = async (username: string, from: string) => {
+      const login = await t.app.inject({
+        method: 'POST',
+        url: '/api/staff/session',
+        payload: { username, password: PASSWORD },
+      });
+      const cookie = `faro_session=${login.cookies.find((c) => c.name === 'faro_session')!.value}`;
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/staff/tickets/${await ticketOf(from)}/claim`,
+        headers: { cookie, 'x-csrf-token': login.json().csrfToken },
+      });
+      expect(res.statusCode).toBe(200);
+    };
+    await claim('beto', taken);
+    await claim('ana', mine);
+    // Ana's own claim reaches her after Beto's: by then Beto's ticket would have shown too.
+    await rowOf('33').waitFor({ timeout: 5_000 });
+    expect(await rowOf('11').count()).toBe(0);
+    await page.getByRole('tab', { name: /Esperando/ }).click();
+    await page.getByRole('tab', { name: /Esperando/ }).waitFor();
+    await expect.poll(() => rowOf('11').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

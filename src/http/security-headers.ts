@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Headers for every console page and staff API answer: no inline script can run (a user's
- * message can never become code), no framing, no MIME sniffing, no referrer leaks, and no
- * caching of personal data. Five fixed headers do not need a dependency (helmet).
+ * Headers for every answer: no inline script can run (a user's message can never become
+ * code), no framing, no MIME sniffing, no referrer leaks, and no caching of personal data. Five fixed headers do not need a dependency (helmet).
  */
 export function securityHeaders({ https }: { https: boolean }): Record<string, string> {
   return {
@@ -19,17 +18,17 @@ export function securityHeaders({ https }: { https: boolean }): Record<string, s
   };
 }
 
-const GUARDED = ['/console', '/api/staff', '/api/dev'];
-
-/** Adds the headers to every answer under the console's paths, errors and 404s included. */
+/**
+ * Adds the headers to every answer, errors and 404s included. Not by path: the router decodes
+ * a percent-encoded path (`/%63onsole` is `/console`), so a check on the raw URL can be walked
+ * around. Twilio and health checks ignore them. Anything that did not choose its own caching
+ * (the console's files say `no-cache`) is never stored: API answers carry personal data.
+ */
 export function addSecurityHeaders(app: FastifyInstance, { https }: { https: boolean }) {
   const headers = securityHeaders({ https });
-  app.addHook('onSend', async (request, reply, payload) => {
-    const path = request.url.split('?')[0] ?? '';
-    if (!GUARDED.some((p) => path === p || path.startsWith(`${p}/`))) return payload;
+  app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(headers);
-    if (path.startsWith('/api/') && !reply.hasHeader('cache-control'))
-      reply.header('cache-control', 'no-store');
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
 }
