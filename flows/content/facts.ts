@@ -6,6 +6,8 @@ import type { Fact } from './types.ts';
  */
 
 const CHECKED = '2026-11-26';
+/** Facts added or re-checked in the content review of issue 14. */
+const REVIEWED = '2026-12-03';
 const SEED = 'SEED: Blocked from Protection (KIND, Fray Matías, La 72), 2021';
 
 const sourced = (id: string, summary: string, source: string, checked = CHECKED): Fact => ({
@@ -16,11 +18,11 @@ const sourced = (id: string, summary: string, source: string, checked = CHECKED)
   certainty: 'sourced',
 });
 
-const seed = (id: string, summary: string, also = ''): Fact => ({
+const seed = (id: string, summary: string, also = '', checked = CHECKED): Fact => ({
   id,
   summary,
   source: also ? `${SEED}; also ${also}` : SEED,
-  checked: CHECKED,
+  checked,
   certainty: 'seed',
 });
 
@@ -35,6 +37,10 @@ const COMAR_NO_TRANSIT =
 const REGLAMENTO_ART_22_24 = 'https://rimap.unhcr.org/node/60166';
 const LM_ART_8 = 'https://extranjerosenme.blogspot.com/2014/05/derechos-y-obligaciones.html';
 const LM_ART_112 = 'https://app.avanzzaconsultores.com.mx/capitulo-vii-43';
+const LM_ART_52 =
+  'https://www.consultoreshh.com/es/ley-inmigracion-mexicana/visitante-por-razones-humanitarias-articulo-52/';
+const COMAR_PROCEDURE =
+  'https://www.gob.mx/comar/acciones-y-programas/procedimiento-para-ser-reconocido-como-refugiado-en-mexico';
 const EMERGENCY_NUMBERS =
   'https://diariodequeretaro.com.mx/local/sabes-para-que-sirven-los-numeros-089-y-911-9351430.html';
 
@@ -120,8 +126,9 @@ const ASYLUM: Fact[] = [
   ),
   sourced(
     'asylum.non_refoulement',
-    'Once a person has applied they cannot be returned; COMAR asks INM in writing not to deport them; their consulate is not told without consent (Reglamento art. 22).',
-    REGLAMENTO_ART_22_24,
+    'While the procedure is open, COMAR guarantees non-return to the country where life, safety or freedom is threatened; COMAR asks INM in writing not to deport the applicant; their consulate is not told without consent (Reglamento art. 22).',
+    `${COMAR_PROCEDURE} and ${REGLAMENTO_ART_22_24}`,
+    REVIEWED,
   ),
   seed(
     'asylum.decision_law',
@@ -130,7 +137,9 @@ const ASYLUM: Fact[] = [
   ),
   seed(
     'asylum.decision_practice',
-    'In practice even 90 days was regularly missed; Asylum Access put decisions at 6-12 months (2021).',
+    'In practice even 90 days was regularly missed; Asylum Access put decisions at 6-12 months (a figure of November 2019, not 2021). In October 2019, 6,230 applicants had waited over a year.',
+    'https://asylumaccess.org/new-comar-data-shows-over-13000-asylum-applicants-waiting-since-2018/',
+    REVIEWED,
   ),
   sourced(
     'asylum.procedure_rights',
@@ -158,6 +167,18 @@ const ASYLUM: Fact[] = [
     'https://canal13mexico.com/noticias-2/regionales/chiapas/se-desploma-la-entrega-de-tarjetas-de-asilo-humanitario-en-mexico and https://conexionmigrante.com/2024-/01-/23/organizaciones-denuncian-que-inm-y-comar-niegan-documentos-a-migrantes/',
   ),
   sourced(
+    'asylum.tvrh_crime_victim',
+    'LM art. 52 V: a victim or witness of a crime committed in Mexico can get the Visitante por Razones Humanitarias status, with permission to work, whether or not the perpetrator is identified or convicted.',
+    LM_ART_52,
+    REVIEWED,
+  ),
+  sourced(
+    'asylum.appointments_sold',
+    'COMAR appointments, places in the queue and constancias are sold in Tapachula (up to USD 1,500), although the procedures are free.',
+    'https://www.14ymedio.com/migracion/cubanos-denuncian-extorsiones-complicidad-abogados_1_1116540.html and https://www.diariodelsur.com.mx/policiaca/presunta-venta-de-citas-en-comar-provoca-zafarrancho-entre-migrantes-8292108.html/amp',
+    REVIEWED,
+  ),
+  sourced(
     'asylum.scams',
     'COMAR issues no transit or safe-conduct documents and warns about scams; COMAR is free, so paid appointments or "transit" papers are scams.',
     COMAR_NO_TRANSIT,
@@ -183,14 +204,21 @@ const CHILDREN: Fact[] = [
   ),
   sourced(
     'rights.no_separation',
-    'Children may not be separated from the adults they travel with.',
-    'https://www.infodigna.org/es/articles/1500002400701',
+    'Family unity: LM art. 99 (2020 reform) says the detention of the adults who care for a child must be avoided, for family unity and the child’s best interest. It protects the family and carers, not any adult: CNDH Rec. 93/2023 found DIF Chiapas housed 14 children, probable trafficking victims, with adults whose relationship to them was never established.',
+    'https://knr.mx/?p=3813 and https://www.mugsnoticias.com.mx/noticias-del-dia/cndh-dirige-recomendacion-al-dif-y-a-la-fge-chiapas-por-violaciones-a-los-ddhh-de-catorce-ninas-ninos-y-adolescentes-migrantes-victimas-de-delito-en-chiapas/',
+    REVIEWED,
   ),
   seed('rights.detention_persists', 'Despite the reform, children were still detained (2020-2021).'),
   sourced(
     'rights.ppnna_notice',
     'LM art. 112: INM must notify the PPNNA immediately, hand the child to DIF and start no migration procedure before that notification.',
     LM_ART_112,
+  ),
+  sourced(
+    'rights.tvrh_every_child',
+    'LM art. 112: INM provisionally recognises every migrant child put at its disposal as a Visitante por Razones Humanitarias, whether alone or with family.',
+    LM_ART_112,
+    REVIEWED,
   ),
   sourced(
     'rights.ppnna_role',
@@ -251,6 +279,24 @@ const HEALTH_AND_SCHOOL: Fact[] = [
     'Línea de la Vida, 800 911 2000: mental health line, free, 24/7.',
     'https://www.eluniversal.com.mx/nacion/promueven-la-linea-de-la-vida-tras-presentar-encuesta-sobre-consumo-de-drogas-asi-puedes-pedir-ayuda/',
   ),
+  sourced(
+    'health.sexual_violence_no_report',
+    'Sexual violence is a medical emergency: care is immediate and free (NOM-046), and the victim needs no criminal complaint (NOM-046 as changed in 2016; Secretaría de Salud criteria of Nov 2025: "denunciar no es una obligación, sino un derecho").',
+    'https://www.jornada.com.mx/2025/11/25/politica/015n3pol and https://equifonia.org/2017/09/26/nom-046-proteccion-a-los-derechos-de-las-mujeres/',
+    REVIEWED,
+  ),
+  sourced(
+    'health.emergency_contraception',
+    'NOM-046: after a rape, health services must offer emergency contraception at once and up to 120 hours (5 days) later; it works best in the first 72 hours.',
+    'https://www.elorganismo.com/imss-26-de-csl-incumple-atencion-a-victimas-de-violencia-sexual/ and https://www.gob.mx/salud/documentos/utilizacion-de-la-anticoncepcion-de-emergencia-cnegsr',
+    REVIEWED,
+  ),
+  sourced(
+    'health.hiv_pep',
+    'HIV post-exposure prophylaxis (PEP) can prevent infection if started within the first 72 hours after the exposure; IMSS must give it whether or not the person is insured.',
+    'https://ahfmexico.org.mx/pep and https://pruebadevih.org.mx/pep-como-prevenir-el-vih-despues-de-una-exposicion-de-riesgo/',
+    REVIEWED,
+  ),
   seed('health.distress', 'Trauma, anxiety and depression are common among migrants on the route.'),
   sourced(
     'school.any_status',
@@ -295,12 +341,45 @@ const SAFETY: Fact[] = [
     'Armed gangs kidnap for ransom and extort on the route; "guides" abandon migrants.',
   ),
   seed(
+    'risk.returned_anyway',
+    'Children were returned anyway: INM returned 64% of the unaccompanied children it detained in 2020 and 48% in Q1 2021, often without assessing their protection needs.',
+    '',
+    REVIEWED,
+  ),
+  sourced(
+    'risk.fake_lawyers',
+    'A man posing as a lawyer ran a "gestoría" outside COMAR Tapachula, charging MXN 2,000-5,000 for papers that COMAR rejected as invalid.',
+    'https://nau.mx/?p=151015',
+    REVIEWED,
+  ),
+  sourced(
+    'risk.fake_institution',
+    '"Facilitators" illegally use the INM’s institutional image to sell appointments that are free (2025); smugglers hand out fake COMAR and UNHCR papers.',
+    'https://24horasqroo.mx/2025/07/29/venta-citas-migratorios-playa-carmen and https://jornada.com.mx/notas/2022/05/02/politica/identificaciones-y-sellos-de-hacienda-falsos-entre-las-tacticas-para-burlar-controles-inm',
+    REVIEWED,
+  ),
+  sourced(
+    'risk.documents_retained',
+    'Asking for or keeping a person’s identity documents is a method of trafficking networks, and a person who has no access to their documents is a warning sign; keep a copy of your passport on your phone.',
+    'https://migrasegura.org/informacao/como-se-define-el-trafico-de-personas/?country=46 and https://admin.mvs.editor80.com/nuevo-leon/2025/8/1/como-detectar-un-posible-caso-de-trata-de-personas-en-tu-viaje-704545.html',
+    REVIEWED,
+  ),
+  seed(
     'risk.lgbtq_confidentiality',
     'LGBTQ+ migrants face abuse; their information must be kept confidential.',
   ),
 ];
 
-export const FACTS: Fact[] = [...ASYLUM, ...CHILDREN, ...HEALTH_AND_SCHOOL, ...SAFETY];
+const WORK: Fact[] = [
+  sourced(
+    'work.asylum_seekers_can_work',
+    'From the asylum application on, applicants can be hired in the formal sector (El Economista, 2024); Segob said in 2018 that the temporary CURP lets them have paid work while COMAR decides.',
+    'https://lapera.mx/sin-pretextos-empresas-pueden-contratar-migrantes-en-proceso-de-refugio-humanitario/ and https://diario.mx/Nacional/2018-10-27_b48663c4/entregan-curp-a-111-migrantes-/',
+    REVIEWED,
+  ),
+];
+
+export const FACTS: Fact[] = [...ASYLUM, ...CHILDREN, ...HEALTH_AND_SCHOOL, ...SAFETY, ...WORK];
 
 /**
  * Facts stated by messages that are not topic screens (the engine's own keys), so that every
@@ -309,7 +388,13 @@ export const FACTS: Fact[] = [...ASYLUM, ...CHILDREN, ...HEALTH_AND_SCHOOL, ...S
 export const MESSAGE_FACTS: Record<string, string[]> = {
   'safety.violence': ['safety.911'],
   'safety.kidnapping': ['safety.911', 'safety.089'],
-  'safety.sexual_violence': ['safety.911', 'health.right'],
+  'safety.sexual_violence': [
+    'safety.911',
+    'health.right',
+    'health.sexual_violence_no_report',
+    'health.emergency_contraception',
+    'health.hiv_pep',
+  ],
   'safety.suicide': ['safety.911', 'health.linea_de_la_vida'],
   'safety.trafficking': ['safety.911', 'safety.trafficking_line', 'safety.089'],
   'safety.lost_child': ['safety.911', 'safety.red_cross_calls'],
@@ -324,5 +409,6 @@ export const MESSAGE_FACTS: Record<string, string[]> = {
   'smallTalk.waiting': ['safety.911'],
   'handoff.waiting': ['safety.911'],
   'handoff.outOfHours': ['safety.911', 'health.linea_de_la_vida', 'safety.trafficking_line'],
+  'handoff.outOfHoursSafety': ['safety.911'],
   outage: ['safety.911'],
 };

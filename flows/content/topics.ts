@@ -93,7 +93,13 @@ const asylum = topic('asylum', [
     'waiting',
     {
       next: ['decision'],
-      facts: ['asylum.non_refoulement', 'asylum.stay_in_state', 'asylum.sign_in'],
+      facts: [
+        'asylum.non_refoulement',
+        'asylum.constancia',
+        'risk.returned_anyway',
+        'asylum.stay_in_state',
+        'asylum.sign_in',
+      ],
     },
   ],
   [
@@ -104,8 +110,25 @@ const asylum = topic('asylum', [
     },
   ],
   ['refused', { facts: ['asylum.complementary', 'asylum.appeal'] }],
-  ['tvrh', { facts: ['asylum.tvrh', 'asylum.tvrh_caution'] }],
-  ['scams', { facts: ['asylum.scams', 'asylum.free'] }],
+  [
+    'tvrh',
+    {
+      facts: ['asylum.tvrh', 'rights.tvrh_every_child', 'asylum.tvrh_crime_victim', 'asylum.tvrh_caution'],
+    },
+  ],
+  ['scams', { next: ['fakes'], facts: ['asylum.scams', 'asylum.free', 'asylum.appointments_sold'] }],
+  // Scams beyond COMAR appointments: fake lawyers, the institutions' names, passports kept.
+  [
+    'fakes',
+    {
+      facts: [
+        'risk.fake_lawyers',
+        'risk.fake_institution',
+        'risk.deceptive_offers',
+        'risk.documents_retained',
+      ],
+    },
+  ],
 ]);
 
 const rights = topic('rights', [
@@ -113,7 +136,7 @@ const rights = topic('rights', [
     'start',
     {
       next: ['protection', 'return', 'language', 'more'],
-      facts: ['rights.no_detention', 'rights.no_separation'],
+      facts: ['rights.no_detention', 'rights.detention_persists', 'rights.no_separation'],
       askAge: true,
     },
   ],
@@ -151,7 +174,10 @@ const detention = topic('detention', [
       ],
     },
   ],
-  ['asylum', { next: ['child'], facts: ['asylum.non_refoulement'] }],
+  [
+    'asylum',
+    { next: ['child'], facts: ['asylum.non_refoulement', 'asylum.constancia', 'risk.returned_anyway'] },
+  ],
   [
     'child',
     {
@@ -186,12 +212,21 @@ const shelter = topic('shelter', [
   ],
 ]);
 
+/** After sexual violence: urgent, free, no police report, and the medicines that have a time limit. */
+const SEXUAL_VIOLENCE_CARE = [
+  'health.right',
+  'health.sexual_violence_no_report',
+  'health.emergency_contraception',
+  'health.hiv_pep',
+  'health.msf_sexual_violence',
+];
+
 const health = topic('health', [
   ['start', { next: ['where', 'refused', 'mind', 'sexual'], facts: ['health.right', 'safety.911'] }],
   ['where', { next: ['refused'], services: ['health'], facts: ['health.msf_tapachula'] }],
   ['refused', { next: ['mind'], facts: ['health.right', 'health.refusals'] }],
   ['mind', { facts: ['health.distress', 'health.linea_de_la_vida', 'safety.911'] }],
-  ['sexual', { facts: ['health.right', 'health.msf_sexual_violence', 'safety.911'] }],
+  ['sexual', { facts: [...SEXUAL_VIOLENCE_CARE, 'safety.911'] }],
 ]);
 
 const school = topic('school', [
@@ -202,8 +237,14 @@ const school = topic('school', [
 
 const safety = topic('safety', [
   ['start', { next: ['crime', 'sexual', 'trafficking', 'lgbtq', 'numbers'], facts: ['safety.911'] }],
-  ['crime', { next: ['numbers'], facts: ['safety.911', 'safety.089', 'risk.kidnapping_extortion'] }],
-  ['sexual', { next: ['numbers'], facts: ['safety.911', 'health.right', 'health.msf_sexual_violence'] }],
+  [
+    'crime',
+    {
+      next: ['numbers'],
+      facts: ['safety.911', 'safety.089', 'risk.kidnapping_extortion', 'asylum.tvrh_crime_victim'],
+    },
+  ],
+  ['sexual', { next: ['numbers'], facts: ['safety.911', ...SEXUAL_VIOLENCE_CARE] }],
   ['trafficking', { next: ['numbers'], facts: ['safety.trafficking_line', 'safety.911', 'safety.089'] }],
   [
     'lgbtq',
@@ -224,12 +265,18 @@ const work = topic('work', [
     'start',
     {
       next: ['curp', 'money', 'lost'],
-      facts: ['asylum.tvrh', 'asylum.constancia_scope', 'asylum.tvrh_caution'],
+      facts: ['work.asylum_seekers_can_work', 'asylum.curp_temporary', 'asylum.tvrh', 'asylum.tvrh_caution'],
     },
   ],
-  ['curp', { next: ['money', 'lost'], facts: ['asylum.constancia', 'asylum.curp_temporary'] }],
+  [
+    'curp',
+    {
+      next: ['money', 'lost'],
+      facts: ['asylum.constancia', 'asylum.curp_temporary', 'work.asylum_seekers_can_work'],
+    },
+  ],
   ['money', { next: ['lost'], facts: [], noCheckedInformation: true }],
-  ['lost', { facts: ['asylum.constancia'] }],
+  ['lost', { facts: ['asylum.constancia', 'risk.documents_retained', 'safety.trafficking_line'] }],
 ]);
 
 export const TOPICS: Topic[] = [asylum, rights, detention, shelter, health, school, safety, work];

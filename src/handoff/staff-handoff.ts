@@ -42,12 +42,19 @@ export function createStaffHandoff(deps: StaffHandoffDeps): StaffHandoff {
    */
   const toAnnounce = new Set<string>();
 
-  function notice(input: EscalateInput, open: boolean): string | null {
-    if (input.reason === 'safety') return null; // the safety message already says a person was alerted
+  function notice(input: EscalateInput, open: boolean, ticket: Ticket): string | null {
     const t = i18n.t(input.lang);
+    const schedule = () => hours.describe(input.lang, dayNames(i18n, input.lang));
+    if (input.reason === 'safety') {
+      // The safety message (numbers first) already says a person was asked to write. In hours
+      // that is enough; out of hours nobody reads it until the team is back, so say so after
+      // the numbers, unless someone from the team is already in the conversation.
+      if (open || ticket.status === 'active') return null;
+      return t('handoff.outOfHoursSafety', { hours: schedule() });
+    }
     const main = open
       ? t('handoff.waiting', { wait: t('handoff.waitMinutes', { count: deps.expectedWaitMinutes }) })
-      : t('handoff.outOfHours', { hours: hours.describe(input.lang, dayNames(i18n, input.lang)) });
+      : t('handoff.outOfHours', { hours: schedule() });
     return `${main}\n\n${t('handoff.reminderMenu')}`;
   }
 
@@ -140,7 +147,7 @@ export function createStaffHandoff(deps: StaffHandoffDeps): StaffHandoff {
         created: made.created,
         priority: ticket.priority,
       });
-      return { ticketId: ticket.id, created: made.created, open, notice: notice(input, open) };
+      return { ticketId: ticket.id, created: made.created, open, notice: notice(input, open, ticket) };
     },
 
     async cancel(conversationId, now) {

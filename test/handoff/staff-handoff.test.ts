@@ -98,10 +98,30 @@ describe('the staff handoff (engine port)', () => {
     expect(res.notice).not.toMatch(/Monday|Friday|Saturday/);
   });
 
-  it('says nothing more for safety (the safety message said it), and puts it first', async () => {
+  it('in hours says nothing more for safety (the safety message said it), and puts it first', async () => {
     const res = await handoff.escalate(input({ reason: 'safety', risk: 'violence' }));
     expect(res.notice).toBeNull();
     expect(await tickets.get(res.ticketId)).toMatchObject({ priority: 100, risk: 'violence' });
+  });
+
+  it.each([
+    ['es', 'Ahora no hay nadie del equipo; atendemos lunes–viernes 9:00–18:00; sábado 9:00–14:00.'],
+    ['ht', 'Kounye a pa gen pèsonn nan ekip la; nou reponn lendi–vandredi 9:00–18:00; samdi 9:00–14:00.'],
+    ['en', 'No one from our team is here now; we answer Monday–Friday 9:00–18:00; Saturday 9:00–14:00.'],
+  ] as const)('out of hours tells someone in danger, in %s, that nobody is on duty', async (lang, says) => {
+    const res = await handoff.escalate(input({ reason: 'safety', risk: 'violence', lang, now: SUNDAY_NOON }));
+    expect(res.notice).toContain(says);
+    expect(res.notice).toMatch(/911\.$/);
+    // Leaving for the menu is not what to do now.
+    expect(res.notice).not.toContain(i18n.t(lang)('handoff.reminderMenu'));
+    expect(await tickets.get(res.ticketId)).toMatchObject({ priority: 100 });
+  });
+
+  it('out of hours says nothing about nobody being on duty when a person already took the conversation', async () => {
+    const first = await handoff.escalate(input({ now: SUNDAY_NOON }));
+    await tickets.update(first.ticketId, (t) => ({ ...t, status: 'active', assignee: 'ana' }));
+    const res = await handoff.escalate(input({ reason: 'safety', risk: 'threat', now: SUNDAY_NOON }));
+    expect(res.notice).toBeNull();
   });
 
   it('puts a child alone before others', async () => {
