@@ -86,7 +86,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   questionGuard: 0.5,
   questionGuardAsked: 0.15,
   dangerSureForQuestion: 0.7,
-  lexiconVeto: 0.4,
+  lexiconVeto: 0.25,
 };
 
 export type Understand = (text: string) => Understanding;

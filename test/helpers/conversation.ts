@@ -1,6 +1,11 @@
 import { createLocalSender, type LocalSender } from '../../src/channels/local/local-sender.ts';
 import { createTestApp, inboundForm, type TestApp } from './test-app.ts';
 
+/** Tuesday 1 Dec 2026, 11:00 in Mexico City: staff on duty. */
+export const IN_HOURS = Date.UTC(2026, 11, 1, 17, 0);
+/** Sunday 29 Nov 2026, 22:00 in Mexico City: nobody on duty. */
+export const OUT_OF_HOURS = Date.UTC(2026, 10, 30, 4, 0);
+
 export interface Turn {
   user: string;
   media?: string;
@@ -15,15 +20,20 @@ export async function startConversation({
   channel = 'sms',
   number = '+5219625550101',
   env = {},
+  at = IN_HOURS,
 }: {
   channel?: 'sms' | 'whatsapp';
   number?: string;
   env?: Record<string, string>;
+  /** When the conversation starts: whether staff are on duty shows in the replies. */
+  at?: number;
 } = {}) {
   const sender: LocalSender = createLocalSender();
+  // Time runs as usual, from a fixed start, so that transcripts do not depend on the hour they run.
+  const offset = at - Date.now();
   const t: TestApp = await createTestApp({
     env: { OUTBOX_SMS_PER_SECOND: '1000', OUTBOX_WHATSAPP_PER_SECOND: '1000', ...env },
-    overrides: { sender },
+    overrides: { sender, clock: { now: () => Date.now() + offset } },
   });
   const from = channel === 'whatsapp' ? `whatsapp:${number}` : number;
   const turns: Turn[] = [];

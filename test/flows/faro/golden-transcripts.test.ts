@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countSegments } from '../../../src/render/index.ts';
-import { startConversation } from '../../helpers/conversation.ts';
+import { OUT_OF_HOURS, startConversation } from '../../helpers/conversation.ts';
 
 /**
  * Whole conversations as the user sees them, kept in test/fixtures/transcripts/ so a reviewer
@@ -142,6 +142,19 @@ describe('golden transcripts', () => {
       expect(corrected.join('\n')).toMatch(/sin urgencia/);
       expect(await ticketOf(c)).toMatchObject({ status: 'waiting', dangerDenied: true, priority: 10 });
       matchesGolden('danger-then-correction', c.render('Danger heard, then "No, me equivoqué" (SMS)'));
+    } finally {
+      await c.close();
+    }
+  });
+
+  it('danger at night: the numbers first, then honestly that nobody from the team is on duty', async () => {
+    const c = await startConversation({ channel: 'sms', number: '+5219625550611', at: OUT_OF_HOURS });
+    try {
+      const danger = await c.say('me quieren matar ayuda');
+      const all = danger.join('\n');
+      expect(danger[0]).toMatch(/^[^\n]*911/);
+      expect(all.indexOf('911')).toBeLessThan(all.search(/nadie del equipo/i));
+      matchesGolden('danger-out-of-hours', c.render('Danger at night, nobody on duty (SMS)'));
     } finally {
       await c.close();
     }
