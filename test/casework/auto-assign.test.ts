@@ -10,7 +10,9 @@ describe.each(['memory', 'redis'] as const)('auto-assignment (%s)', (store) => {
 
   beforeAll(async () => {
     h = await startHandoff({ store });
-    [ana, beto, sofia] = await Promise.all(['ana', 'beto', 'sofia'].map((n) => login(h.t, n)));
+    ana = await login(h.t, 'ana');
+    beto = await login(h.t, 'beto');
+    sofia = await login(h.t, 'sofia');
   });
   afterAll(() => h.close());
 
