@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Topic } from '../flows/content/types.ts';
 import { createFaroMachine } from '../flows/faro/machine.ts';
 import type { Understanding } from '../flows/faro/types.ts';
+import { buildCasework, type CaseworkSide } from './casework/build-casework.ts';
 import type { Channel } from './channels/inbound-message.ts';
 import { createLocalSender, type LocalSender } from './channels/local/local-sender.ts';
 import { STATUS_RANK } from './channels/twilio/message-status.ts';
@@ -57,6 +58,8 @@ export interface Services {
   handoff: StaffHandoff;
   /** Tickets, live events, business hours. */
   handoffSide: HandoffSide;
+  /** Case codes, referrals, search, auto-assignment. */
+  casework: CaseworkSide;
   /** Staff accounts, sessions, the /api/staff dependencies. */
   staffConsole: ConsoleSide;
   metrics: Metrics;
@@ -242,7 +245,26 @@ export async function buildServices(
     logger,
     noAnswerDelayMs: o.noAnswerDelayMs,
   });
-  const handoff = handoffSide.handoff;
+  // Casework needs the audit log and claims, which the console builds after the engine.
+  let consoleRef: ConsoleSide | null = null;
+  const casework = buildCasework({
+    config,
+    redis,
+    store,
+    crypto,
+    i18n,
+    outbox,
+    handoff: handoffSide,
+    understand,
+    clock,
+    logger,
+    render: (channel, text) =>
+      renderForChannel({ channel, text, smsEncoding: config.SMS_ENCODING, maxMessages: 12 }).messages,
+    audit: async (entry) => consoleRef?.staff.audit(entry),
+    assign: async (ticketId, username) =>
+      (await consoleRef?.api.actions.autoClaim(ticketId, username)) ?? false,
+  });
+  const handoff = casework.handoff;
   observeQueue(metrics, async () => {
     const waiting = await handoffSide.tickets.list('waiting');
     const oldest = Math.min(...waiting.map((t) => t.createdAt), clock.now());
@@ -259,6 +281,7 @@ export async function buildServices(
     crypto,
     outbox,
     handoff,
+    cases: casework.codes,
     clock,
     logger,
     retention: {
@@ -290,7 +313,9 @@ export async function buildServices(
     clock,
     rootDir: ROOT_DIR,
     logger,
+    casework,
   });
+  consoleRef = staffConsole;
   // Embedded mode: a demo supervisor, unless DEMO_STAFF=false (never in production or tests).
   const demoStaff = config.DEMO_STAFF ?? (config.storeKind === 'memory' && config.NODE_ENV === 'development');
 
@@ -309,6 +334,7 @@ export async function buildServices(
     timers,
     handoff,
     handoffSide,
+    casework,
     staffConsole,
     metrics,
     localSender,

@@ -129,6 +129,14 @@ const envSchema = z.object({
   DEMO_STAFF: bool.optional(),
   /** Behind reverse proxies: how many, or their addresses (login limits per client address). */
   TRUST_PROXY: trustProxy.default(false),
+
+  /** Optional: a Primero v2 instance that referrals are pushed to (all four together). */
+  PRIMERO_BASE_URL: z.url().optional(),
+  PRIMERO_USER: z.string().optional(),
+  PRIMERO_PASSWORD: z.string().optional(),
+  /** The Primero user who receives Faro's referrals (`transitioned_to`). */
+  PRIMERO_REFER_TO: z.string().optional(),
+  PRIMERO_TIMEOUT_MS: positiveInt.default(10_000),
 });
 
 /**
@@ -157,6 +165,11 @@ function requirementIssues(env: Record<string, string>): string[] {
     need('PUBLIC_BASE_URL', 'production needs the public URL Twilio calls, to check signatures');
   if (production && TRUTHY.includes(env.DEMO_STAFF ?? ''))
     need('DEMO_STAFF', 'no demo account in production: add staff with `npm run staff -- add NAME --role …`');
+
+  const primero = ['PRIMERO_BASE_URL', 'PRIMERO_USER', 'PRIMERO_PASSWORD', 'PRIMERO_REFER_TO'];
+  if (primero.some((name) => env[name]))
+    for (const name of primero.filter((n) => !env[n]))
+      need(name, `the Primero push needs ${primero.join(', ')} together`);
 
   const sid = env.TWILIO_ACCOUNT_SID;
   const token = env.TWILIO_AUTH_TOKEN;

@@ -34,6 +34,7 @@ export const initialContext = (): FaroContext => ({
   dangerCheck: null,
   confirming: false,
   toldWaiting: false,
+  caseCode: null,
 });
 
 /**
@@ -63,6 +64,7 @@ export function createFaroMachine(topics: Topic[]) {
       lowerPriority: () => {},
       cancelHandoff: () => {},
       erase: () => {},
+      joinCase: (_, _p: { code: string; pin: string }) => {},
       resetMisses: assign({ misses: 0 }),
       learnProfile: assign({
         profile: ({ context, event }: Args) => learnProfile(context.profile, u(event)),
@@ -266,6 +268,20 @@ export function createFaroMachine(topics: Topic[]) {
                 'learnProfile',
                 ...emergency(({ event }: Args) => u(event)!.risk!, { confirm: true }),
               ],
+            },
+            // A case code from another phone: with its PIN it joins that conversation; alone, the PIN is asked.
+            {
+              guard: ({ event }: Args) => Boolean(u(event)?.caseCode && u(event)?.casePin),
+              target: '.home',
+              actions: {
+                type: 'joinCase',
+                params: ({ event }: Args) => ({ code: u(event)!.caseCode!, pin: u(event)!.casePin! }),
+              },
+            },
+            {
+              guard: ({ event }: Args) => Boolean(u(event)?.caseCode),
+              target: '.casePin',
+              actions: ['resetMisses', assign({ caseCode: ({ event }: Args) => u(event)!.caseCode! })],
             },
             {
               guard: { type: 'command', params: { is: 'menu' } },
@@ -514,6 +530,26 @@ export function createFaroMachine(topics: Topic[]) {
             },
           },
           menu: { entry: { type: 'showMenu' }, on: { MESSAGE: menuTransitions as never } },
+          /** A case code was written: its PIN next. Anything else is answered as usual. */
+          casePin: {
+            entry: { type: 'say', params: { key: 'case.askPin' } },
+            on: {
+              MESSAGE: {
+                guard: ({ context, event }: Args) => Boolean(context.caseCode && u(event)?.casePin),
+                target: 'home',
+                actions: [
+                  {
+                    type: 'joinCase',
+                    params: ({ context, event }: Args) => ({
+                      code: context.caseCode!,
+                      pin: u(event)!.casePin!,
+                    }),
+                  },
+                  assign({ caseCode: null }),
+                ],
+              },
+            },
+          },
           /** After a person closed the conversation: nothing shown, free text answered. */
           home: {},
           confirmErase: {
@@ -643,9 +679,10 @@ function toRoute(then: string): Route {
 /** Yes and no mean something only where a question asked for them; elsewhere they are text. */
 const isCommand = (c: Understanding['command']) => c !== null && c !== 'yes' && c !== 'no';
 
+/** A case code is not plain either: only the `bot` state's case transitions claim it. */
 function isPlain(event: FaroEvent): boolean {
   const m = msg(event);
-  return Boolean(m && !m.u.risk && !isCommand(m.u.command));
+  return Boolean(m && !m.u.risk && !isCommand(m.u.command) && !m.u.caseCode);
 }
 
 /** A language the person named ("español", "kreyol"). */

@@ -43,6 +43,10 @@ export interface Understanding {
   minor: boolean | null;
   /** Travelling alone (true), with family (false), not said (null). */
   alone: boolean | null;
+  /** The message is a case code ("K7C-4PW"), normalised; optional for older callers. */
+  caseCode?: string | null;
+  /** Four digits: a PIN, written alone or after the code. */
+  casePin?: string | null;
 }
 
 export interface Profile {
@@ -76,6 +80,8 @@ export interface FaroContext {
   confirming: boolean;
   /** Small talk while waiting for a person is answered once. */
   toldWaiting: boolean;
+  /** A case code written, while its PIN is asked for. */
+  caseCode: string | null;
 }
 
 export type FaroEvent =
@@ -97,7 +103,9 @@ export type Effect =
   | { type: 'escalate'; reason: EscalationReason; risk?: RiskCategory }
   | { type: 'lowerPriority' }
   | { type: 'cancelHandoff' }
-  | { type: 'erase' };
+  | { type: 'erase' }
+  /** Code then PIN: the engine joins this number to the code's conversation and says how it went. */
+  | { type: 'joinCase'; code: string; pin: string };
 
 export const EFFECT_TYPES = [
   'say',
@@ -110,4 +118,5 @@ export const EFFECT_TYPES = [
   'lowerPriority',
   'cancelHandoff',
   'erase',
+  'joinCase',
 ] as const;

@@ -2,6 +2,8 @@ import { hkdfSync } from 'node:crypto';
 import { join } from 'node:path';
 import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { loadDirectory } from '../../flows/directory/load-directory.ts';
+import type { CaseworkSide } from '../casework/build-casework.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -18,7 +20,7 @@ import { createRedisStaffStore } from './redis-staff-store.ts';
 import type { StaffApiDeps } from './staff-api.ts';
 import type { StaffStore } from './staff-store.ts';
 import { createTicketActions } from './ticket-actions.ts';
-import { createTicketDetail } from './ticket-detail.ts';
+import { cannedReplies, createTicketDetail } from './ticket-detail.ts';
 
 export interface ConsoleSide {
   staff: StaffStore;
@@ -40,6 +42,7 @@ export function buildConsole({
   clock,
   rootDir,
   logger,
+  casework,
 }: {
   config: Readonly<Config>;
   redis: Redis | Cluster | null;
@@ -53,6 +56,7 @@ export function buildConsole({
   clock: Clock;
   rootDir: string;
   logger: Logger;
+  casework?: CaseworkSide;
 }): ConsoleSide {
   const auditRetentionMs = handoff.closedTtlMs;
   // Open live streams of a changed account re-check their session at once, on every instance.
@@ -77,6 +81,7 @@ export function buildConsole({
     (r.childAlone ? config.CHILD_ALONE_TTL_DAYS : config.CONVERSATION_TTL_DAYS) * 86_400;
   const actions = createTicketActions({
     tickets: handoff.tickets,
+    onFreed: casework?.autoAssign,
     store,
     engine,
     outbox,
@@ -90,7 +95,22 @@ export function buildConsole({
       renderForChannel({ channel, text, smsEncoding: config.SMS_ENCODING, maxMessages: 12 }).messages,
     retentionSeconds,
   });
-  const detail = createTicketDetail({ views: handoff.views, i18n });
+  const canned = async (lang: Parameters<typeof cannedReplies>[1]) => {
+    const edited = await casework?.cases.cannedOverrides(lang);
+    return edited ? Object.entries(edited).map(([id, text]) => ({ id, text })) : cannedReplies(i18n, lang);
+  };
+  const detail = createTicketDetail({
+    views: handoff.views,
+    i18n,
+    casework: casework && {
+      info: (id) => casework.cases.info(id),
+      referrals: (id) => casework.cases.referralsOfTicket(id),
+      canned,
+    },
+  });
+  const services = loadDirectory(join(rootDir, 'flows', 'directory', 'services.json')).services.map(
+    ({ id, name, kind, city }) => ({ id, name, kind, city }),
+  );
   return {
     staff,
     publicDir: join(rootDir, 'src', 'console', 'public'),
@@ -104,6 +124,9 @@ export function buildConsole({
       events: handoff.events,
       clock,
       secureCookie: config.publicBaseUrl.startsWith('https:'),
+      casework,
+      canned,
+      services,
     },
   };
 }

@@ -1,11 +1,14 @@
 import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CaseworkSide } from '../casework/build-casework.ts';
+import type { Lang } from '../channels/inbound-message.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { LiveEvents } from '../handoff/live-events.ts';
 import type { TicketStore } from '../handoff/ticket-store.ts';
 import type { TicketViews } from '../handoff/ticket-view.ts';
 import type { Auth, StaffUser } from './auth.ts';
 import { SESSION_COOKIE } from './auth.ts';
+import { caseworkRoutes } from './casework-routes.ts';
 import { eventsRoute } from './events-route.ts';
 import { forbidden, unauthorized } from './http-error.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -36,6 +39,12 @@ export interface StaffApiDeps {
   clock: Clock;
   secureCookie: boolean;
   pingEveryMs?: number;
+  /** Case codes, referrals, search, availability (absent: those routes are not there). */
+  casework?: CaseworkSide;
+  /** Canned replies in one language: supervisors' edits, else locales/<lng>/console.json. */
+  canned: (lang: Lang) => Promise<Array<{ id: string; text: string }>>;
+  /** Directory entries staff may refer to. */
+  services: Array<{ id: string; name: string; kind: string; city: string }>;
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
@@ -65,5 +74,6 @@ export async function staffApi(app: FastifyInstance, opts: StaffApiDeps & { pref
   await app.register(sessionRoutes, deps);
   await app.register(ticketRoutes, deps);
   await app.register(staffRoutes, deps);
+  await app.register(caseworkRoutes, deps);
   await app.register(eventsRoute, deps);
 }

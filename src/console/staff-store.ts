@@ -45,7 +45,28 @@ export type AuditAction =
   | 'labelled'
   | 'transferred'
   | 'closed'
-  | 'revealed';
+  | 'revealed'
+  | 'reopened'
+  | 'wrote_after_close'
+  | 'searched'
+  /** Case codes: given and revoked by staff; tried, refused, locked and used from a phone (actor `(user)`). */
+  | 'case_code_issued'
+  | 'case_code_revoked'
+  | 'case_code_failed'
+  | 'case_code_refused'
+  | 'case_code_locked'
+  | 'case_code_joined'
+  | 'referral_recorded'
+  | 'referral_updated'
+  | 'consent_asked'
+  | 'consent_answered'
+  | 'referral_pushed'
+  | 'referrals_exported'
+  | 'canned_edited'
+  | 'availability_changed'
+  | 'auto_assign_changed'
+  /** Given by auto-assignment (actor `(auto)`). */
+  | 'auto_assigned';
 
 export interface AuditEntry {
   at: number;

@@ -22,6 +22,8 @@ import { assertCanView, assertCanWork, checkReply, REPLY_REFUSALS } from './tick
 
 export interface TicketActionDeps {
   tickets: TicketStore;
+  /** Runs auto-assignment (when on) after a ticket frees someone up. */
+  onFreed?: () => Promise<unknown>;
   store: Pick<ConversationStore, 'load' | 'saveRecord' | 'addOutbound' | 'ackOutbound'>;
   engine: Pick<Engine, 'acceptEvent'>;
   outbox: Pick<Outbox, 'enqueue'>;
@@ -96,6 +98,53 @@ export function createTicketActions(d: TicketActionDeps) {
       }
       await joined(res.ticket);
       await audit(user, 'claimed', id);
+      await d.publish.ticket(res.ticket);
+      return res.ticket;
+    },
+
+    /** Auto-assignment gives a waiting ticket to someone, as their claim would. */
+    async autoClaim(id: string, username: string): Promise<boolean> {
+      const now = d.clock.now();
+      const res = await d.tickets.update(id, (t) =>
+        t.status === 'waiting' ? { ...t, status: 'active', assignee: username, updatedAt: now } : null,
+      );
+      if (!res?.changed) return false;
+      await joined(res.ticket);
+      await d.staff.audit({ at: now, actor: '(auto)', action: 'auto_assigned', ticketId: id });
+      await d.publish.ticket(res.ticket);
+      return true;
+    },
+
+    /**
+     * A closed ticket taken up again by the one reopening it: the person hears that someone
+     * joined, and their messages reach staff again. Not when the conversation is gone or has
+     * another open ticket (that one is the place to work).
+     */
+    async reopen(user: StaffUser, id: string) {
+      const before = await load(id);
+      if (user.role !== 'supervisor' && before.assignee !== user.username)
+        throw forbidden('Only your own tickets');
+      if (before.status !== 'closed') throw conflict('The ticket is open', 'open');
+      const cid = before.conversationId;
+      if (!cid || !(await d.store.load(cid))) throw conflict('The conversation is gone', 'gone');
+      if (await d.tickets.openFor(cid)) throw conflict('The person has another open ticket', 'has_open');
+      const now = d.clock.now();
+      const res = await change(id, (t) =>
+        t.status !== 'closed'
+          ? null
+          : {
+              ...t,
+              status: 'active',
+              assignee: user.username,
+              outcome: null,
+              closedAt: null,
+              transcript: null,
+              updatedAt: now,
+            },
+      );
+      if (!res.changed) throw conflict('The ticket is open', 'open');
+      await joined(res.ticket);
+      await audit(user, 'reopened', id);
       await d.publish.ticket(res.ticket);
       return res.ticket;
     },
@@ -193,6 +242,7 @@ export function createTicketActions(d: TicketActionDeps) {
         await d.engine.acceptEvent(before.conversationId, 'TICKET_CLOSED', `evt-closed-${id}`);
       await audit(user, 'closed', id);
       await d.publish.ticket(res.ticket);
+      await d.onFreed?.().catch(() => undefined);
       return res.ticket;
     },
 

@@ -1,3 +1,5 @@
+import type { Referral } from '../casework/referral.ts';
+import type { CaseInfo } from '../casework/types.ts';
 import type { Lang } from '../channels/inbound-message.ts';
 import type { Ticket, TicketNote } from '../handoff/ticket.ts';
 import {
@@ -17,16 +19,40 @@ export interface TicketDetail extends TicketSummary {
   canReply: boolean;
   cannotReplyReason: CannotReplyReason | null;
   cannedReplies: Array<{ id: string; text: string }>;
+  /** The case code given for this conversation (never its PIN), and when. */
+  caseCode: { code: string; issuedAt: number | null; issuedBy: string | null } | null;
+  /** Numbers that joined the conversation by case code, oldest first (masked). */
+  joinedNumbers: Array<{ at: number; channel: Ticket['channel']; maskedAddress: string }>;
+  referrals: Array<Omit<Referral, 'conversation_id'>>;
+}
+
+/** What the ticket view reads from casework (src/casework). */
+export interface CaseworkView {
+  info(conversationId: string): Promise<CaseInfo>;
+  referrals(ticketId: string): Promise<Referral[]>;
+  canned(lang: Lang): Promise<Array<{ id: string; text: string }>>;
 }
 
 /** Builds what the console shows of one ticket, for one staff member. */
 export function createTicketDetail({
   views,
   i18n,
+  casework,
 }: {
   views: Pick<TicketViews, 'record' | 'masked' | 'liveTranscript'>;
   i18n: Pick<I18n, 'resources'>;
+  casework?: CaseworkView;
 }) {
+  async function caseFields(t: Ticket) {
+    const info = casework && t.conversationId ? await casework.info(t.conversationId) : null;
+    const referrals = casework ? await casework.referrals(t.id) : [];
+    return {
+      caseCode: info?.code ? { code: info.code, issuedAt: info.issuedAt, issuedBy: info.issuedBy } : null,
+      joinedNumbers: info?.joins ?? [],
+      referrals: referrals.map(({ conversation_id: _c, ...r }) => r),
+    };
+  }
+
   return async function detail(t: Ticket, user: StaffUser, now: number): Promise<TicketDetail> {
     const record = await views.record(t);
     const transcript =
@@ -38,7 +64,8 @@ export function createTicketDetail({
       transcript,
       notes: t.notes,
       ...checkReply({ user, ticket: t, record, now }),
-      cannedReplies: cannedReplies(i18n, t.lang),
+      cannedReplies: casework ? await casework.canned(t.lang) : cannedReplies(i18n, t.lang),
+      ...(await caseFields(t)),
     };
   };
 }

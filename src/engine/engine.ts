@@ -14,7 +14,7 @@ import type {
 } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { ComposeReply, ReplyBlock } from './compose-reply.ts';
-import type { Handoff, Outbox } from './ports.ts';
+import type { CasePort, Handoff, Outbox } from './ports.ts';
 import type { FlowState } from './run-flow.ts';
 import { runFlow } from './run-flow.ts';
 
@@ -27,6 +27,8 @@ export interface EngineDeps {
   crypto: AddressCrypto;
   outbox: Outbox;
   handoff: Handoff;
+  /** Case codes: a number that joined a conversation by code writes to it (optional). */
+  cases?: CasePort;
   clock: Clock;
   logger: Logger;
   retention: { conversationDays: number; childAloneDays: number };
@@ -79,7 +81,8 @@ export function createEngine(deps: EngineDeps) {
   async function accept(
     message: InboundMessage,
   ): Promise<{ conversationId: string; result: 'recorded' | 'duplicate' | 'throttled' }> {
-    const conversationId = deps.crypto.hash(message.address);
+    const hashed = deps.crypto.hash(message.address);
+    const conversationId = deps.cases ? await deps.cases.resolve(hashed) : hashed;
     const minute = Math.floor(clock.now() / 60_000);
     const inbound: StoredInbound = {
       id: message.id,
@@ -232,6 +235,7 @@ export function createEngine(deps: EngineDeps) {
     const channel = record?.channel ?? head.channel;
 
     let ticketId = record?.ticketId ?? null;
+    let joined = false;
     const blocks: ReplyBlock[] = [];
     for (const effect of step.effects) {
       if (effect.type === 'escalate') {
@@ -253,6 +257,18 @@ export function createEngine(deps: EngineDeps) {
           reason: effect.reason,
           risk: effect.risk,
         });
+      } else if (effect.type === 'joinCase' && deps.cases) {
+        const res = await deps.cases.join({
+          conversationId,
+          addressEnc: head.addressEnc,
+          channel: head.channel,
+          to: head.to,
+          code: effect.code,
+          pin: effect.pin,
+          lang,
+        });
+        blocks.push({ text: res.notice, screen: `case.${res.outcome}` });
+        joined = res.outcome === 'joined';
       } else if (effect.type === 'cancelHandoff') {
         await deps.handoff.cancel(conversationId, now);
         ticketId = null;
@@ -266,7 +282,9 @@ export function createEngine(deps: EngineDeps) {
     }
     if (event.type === 'TICKET_CLOSED') ticketId = null;
 
-    if (step.effects.some((e) => e.type === 'erase')) {
+    // Joined by case code: this number now writes to that conversation, and this one (which
+    // holds the code and PIN it was written with) goes the way of an erase.
+    if (joined || step.effects.some((e) => e.type === 'erase')) {
       await eraseConversation({ conversationId, head, record, blocks, channel });
       return { next: null, record: null, outq: [] };
     }

@@ -55,3 +55,19 @@ export interface Handoff {
   /** Erase at the user's request: close open tickets, scrub closed ones. */
   erase(conversationId: string, now: number): Promise<void>;
 }
+
+/** Case codes (src/casework): which conversation a number writes to, and joining one by code. */
+export interface CasePort {
+  /** The conversation id for an address HMAC: its own, unless a case code moved it. */
+  resolve(addressHash: string): Promise<string>;
+  /** Code then PIN from `conversationId`'s number; `joined`: that conversation is now spent. */
+  join(input: {
+    conversationId: string;
+    addressEnc: string;
+    channel: Channel;
+    to: string;
+    code: string;
+    pin: string;
+    lang: Lang;
+  }): Promise<{ outcome: 'joined' | 'already' | 'wrong' | 'limited' | 'busy'; notice: string }>;
+}

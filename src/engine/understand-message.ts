@@ -1,6 +1,7 @@
 import type { TopicId } from '../../flows/content/types.ts';
 import type { Understanding } from '../../flows/faro/types.ts';
 import type { Understand } from '../../flows/understand/index.ts';
+import { readCaseCode, readPin } from '../casework/case-code.ts';
 
 /**
  * The flow's view of a message: everything it may need from the text, computed once per
@@ -10,6 +11,7 @@ export function createUnderstandMessage(understand: Understand): (text: string) 
   return (text) => {
     const u = understand(text);
     const { profile } = u;
+    const code = readCaseCode(text);
     return {
       command: u.command,
       risk: u.risk ? u.risk.category : null,
@@ -29,6 +31,8 @@ export function createUnderstandMessage(understand: Understand): (text: string) 
       age: profile.age,
       minor: profile.minor ? true : profile.adult ? false : null,
       alone: profile.alone,
+      caseCode: code?.code ?? null,
+      casePin: code?.pin ?? readPin(text),
     };
   };
 }

@@ -48,13 +48,31 @@ describe('every /api/staff route', () => {
       'GET /api/staff/staff',
       'GET /api/staff/audit',
       'GET /api/staff/events',
+      'POST /api/staff/tickets/:id/case-code',
+      'DELETE /api/staff/tickets/:id/case-code',
+      'GET /api/staff/tickets/:id/history',
+      'POST /api/staff/tickets/:id/reopen',
+      'POST /api/staff/tickets/:id/follow-up',
+      'GET /api/staff/tickets/:id/referrals',
+      'POST /api/staff/tickets/:id/referrals',
+      'PUT /api/staff/tickets/:id/referrals/:rid',
+      'POST /api/staff/tickets/:id/referrals/:rid/consent',
+      'POST /api/staff/tickets/:id/referrals/:rid/push',
+      'GET /api/staff/referrals.csv',
+      'GET /api/staff/search',
+      'GET /api/staff/canned',
+      'PUT /api/staff/canned/:lang',
+      'GET /api/staff/availability',
+      'PUT /api/staff/availability',
+      'PUT /api/staff/auto-assign',
+      'GET /api/staff/services',
     ])
       expect(names).toContain(expected);
   });
 
   it('answers 401 without a session, except logging in', async () => {
     const guarded = routes.filter((r) => !(r.method === 'POST' && r.url === '/api/staff/session'));
-    expect(guarded.length).toBeGreaterThanOrEqual(15);
+    expect(guarded.length).toBeGreaterThanOrEqual(33);
     for (const r of guarded) {
       const url = r.url.replace(':id', 'some-ticket');
       const withBody = ['POST', 'PUT', 'DELETE'].includes(r.method);

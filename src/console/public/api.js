@@ -75,5 +75,23 @@ export function createApi({ onUnauthorized }) {
     reveal: (id) => request('POST', ticketPath(id, 'reveal')),
     staff: () => request('GET', '/api/staff/staff'),
     audit: (limit = 200) => request('GET', `/api/staff/audit?limit=${limit}`),
+    issueCode: (id) => request('POST', ticketPath(id, 'case-code'), { send: true }),
+    revokeCode: (id) => request('DELETE', ticketPath(id, 'case-code')),
+    history: (id) => request('GET', ticketPath(id, 'history')),
+    reopen: (id) => request('POST', ticketPath(id, 'reopen')),
+    followUp: (id, text) => request('POST', ticketPath(id, 'follow-up'), { text }),
+    addReferral: (id, referral) => request('POST', ticketPath(id, 'referrals'), referral),
+    updateReferral: (id, rid, patch) =>
+      request('PUT', ticketPath(id, `referrals/${encodeURIComponent(rid)}`), patch),
+    askConsent: (id, rid) => request('POST', ticketPath(id, `referrals/${encodeURIComponent(rid)}/consent`)),
+    pushReferral: (id, rid) => request('POST', ticketPath(id, `referrals/${encodeURIComponent(rid)}/push`)),
+    search: (q) => request('GET', `/api/staff/search?q=${encodeURIComponent(q)}`),
+    canned: (lang) => request('GET', `/api/staff/canned?lang=${encodeURIComponent(lang)}`),
+    saveCanned: (lang, replies) =>
+      request('PUT', `/api/staff/canned/${encodeURIComponent(lang)}`, { replies }),
+    availability: () => request('GET', '/api/staff/availability'),
+    setAvailable: (available) => request('PUT', '/api/staff/availability', { available }),
+    setAutoAssign: (on) => request('PUT', '/api/staff/auto-assign', { on }),
+    services: () => request('GET', '/api/staff/services'),
   };
 }

@@ -7,6 +7,7 @@ import { setUpLogin } from './login.js';
 import { belongsTo, createQueueView } from './queue.js';
 import { createTicketView } from './ticket.js';
 import { isSafety, spokenSummary } from './ticket-badges.js';
+import { createTools, notify } from './tools.js';
 
 const TICK_MS = 30_000;
 const byId = (id) => document.getElementById(id);
@@ -113,6 +114,7 @@ function createSession({ i18n, api, alerts, user, openTicket, onEnded }) {
   const known = new Map();
   const consoleView = byId('console-view');
 
+  const tools = createTools({ root: byId('tools'), i18n, api, me, role: user.role });
   const queue = createQueueView({ root: byId('queue'), i18n, api, me, onOpen: openTicket });
   const ticketView = createTicketView({
     root: byId('ticket'),
@@ -185,6 +187,7 @@ function createSession({ i18n, api, alerts, user, openTicket, onEnded }) {
     if (summary.status === 'waiting' && safetyNow && wasSafety !== true) {
       const key = wasSafety === undefined ? 'announce.newSafety' : 'announce.raisedSafety';
       alerts.safety(summary.id, i18n.t(key, { summary: spokenSummary(summary, i18n) }));
+      notify(i18n.t('tools.notifySafety'), summary.maskedAddress);
     } else if (summary.status === 'waiting' && wasSafety === undefined) {
       alerts.announce(i18n.t('announce.newTicket', { summary: spokenSummary(summary, i18n) }));
     }
@@ -206,6 +209,8 @@ function createSession({ i18n, api, alerts, user, openTicket, onEnded }) {
       queue.markUnread(data.ticketId);
       alerts.announce(i18n.t('announce.newMessage', { address: ticket.maskedAddress }));
     }
+    if (data.entry?.from === 'user' && ticket && belongsTo('mine', ticket, me) && document.hidden)
+      notify(i18n.t('tools.notifyReply'), ticket.maskedAddress);
   }
 
   const events = connectEvents({
@@ -273,6 +278,7 @@ function createSession({ i18n, api, alerts, user, openTicket, onEnded }) {
   return {
     render() {
       renderHeader();
+      tools.render();
       queue.render();
       ticketView.rerender();
     },
@@ -284,6 +290,7 @@ function createSession({ i18n, api, alerts, user, openTicket, onEnded }) {
       for (const node of Object.values(header)) node.hidden = true;
       byId('simulator-link').hidden = true;
       byId('queue').replaceChildren();
+      byId('tools').replaceChildren();
       byId('ticket').replaceChildren();
     },
   };

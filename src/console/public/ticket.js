@@ -1,3 +1,4 @@
+import { createCaseworkPanel } from './casework-panel.js';
 import { el, replaceChildren } from './element.js';
 import { formatClock, formatDuration, isoTime } from './format-time.js';
 import { createLabels } from './labels.js';
@@ -40,6 +41,8 @@ export function createTicketView({ root, i18n, api, me, role, onBack, onTicket }
     onReload: ({ conflict }) => reload(openId, { conflict }),
   });
 
+  const casework = createCaseworkPanel({ i18n, api, me, role, onReload: () => reload(openId) });
+
   const back = el('button', { type: 'button', class: 'button button-back' });
   back.addEventListener('click', () => onBack(openId));
   const title = el('h2', { id: 'ticket-title', class: 'ticket-title', tabindex: '-1' });
@@ -54,7 +57,7 @@ export function createTicketView({ root, i18n, api, me, role, onBack, onTicket }
   );
   const placeholder = el('p', { class: 'ticket-placeholder muted' });
   const main = el('div', { class: 'ticket-main' }, transcript.root, reply.root);
-  const side = el('div', { class: 'ticket-side' }, actions.root, labels.root, notes.root);
+  const side = el('div', { class: 'ticket-side' }, actions.root, casework.root, labels.root, notes.root);
   const content = el(
     'div',
     { class: 'ticket-content' },
@@ -110,6 +113,7 @@ export function createTicketView({ root, i18n, api, me, role, onBack, onTicket }
     notes.show(ticket);
     labels.show(ticket);
     actions.show(ticket);
+    casework.show(ticket);
   }
 
   function showPlaceholder(key) {

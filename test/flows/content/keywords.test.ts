@@ -12,7 +12,7 @@ const understand = loadUnderstanding(ROOT_DIR);
 
 /** Capitalised words that are names or emphasis, not commands. */
 const NOT_COMMANDS = new Set([
-  ...['COMAR', 'INM', 'DIF', 'CURP', 'TVRH', 'LGBTQ', 'MSF', 'VIH', 'HIV'],
+  ...['COMAR', 'INM', 'DIF', 'CURP', 'TVRH', 'LGBTQ', 'MSF', 'VIH', 'HIV', 'PIN'],
   // Emphasis: "NO es la constancia", "is NOT", "n'est PAS", "se PA".
   ...['NO', 'NOT', 'PAS', 'PA'],
 ]);

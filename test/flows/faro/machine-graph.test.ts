@@ -56,6 +56,9 @@ const EVENTS: FaroEvent[] = [
   msg({ language: 'other' }),
   msg({ city: 'tapachula' }),
   msg({ risk: 'kidnapping' }),
+  msg({ caseCode: 'K7C-4PW' }),
+  msg({ casePin: '4821' }),
+  msg({ caseCode: 'K7C-4PW', casePin: '4821' }),
   msg(),
   msg({}, { hasText: false, mediaCount: 1 }),
   { type: 'STAFF_JOINED' },
@@ -108,7 +111,8 @@ describe('the Faro flow as a graph', () => {
     for (const event of EVENTS.filter((e) => e.type === 'MESSAGE')) {
       const step = runFlow({ machine, saved: state, savedVersion: 1, event });
       const visible = step.effects.filter((e) =>
-        ['say', 'showMenu', 'showScreen', 'showChoices', 'escalate'].includes(e.type),
+        // joinCase: the engine says how the join went.
+        ['say', 'showMenu', 'showScreen', 'showChoices', 'escalate', 'joinCase'].includes(e.type),
       );
       expect(visible.length, `${leaf} + ${JSON.stringify(event)}`).toBeGreaterThan(0);
     }
