@@ -1,6 +1,7 @@
 import type { Lang } from '../../src/channels/inbound-message.ts';
 import type { ServiceKind, TopicId } from '../content/types.ts';
 import type { City, Command, RiskCategory, SmallTalk } from '../understand/types.ts';
+import type { ReportDraft, ReportEffect } from './report.ts';
 import type { Route } from './route.ts';
 
 // The words the understanding layer hears are the flow's vocabulary: one definition of each.
@@ -76,6 +77,8 @@ export interface FaroContext {
   confirming: boolean;
   /** Small talk while waiting for a person is answered once. */
   toldWaiting: boolean;
+  /** An anonymous report being answered (report.ts); null once sent or left. */
+  report: ReportDraft | null;
 }
 
 export type FaroEvent =
@@ -97,7 +100,9 @@ export type Effect =
   | { type: 'escalate'; reason: EscalationReason; risk?: RiskCategory }
   | { type: 'lowerPriority' }
   | { type: 'cancelHandoff' }
-  | { type: 'erase' };
+  | { type: 'erase' }
+  /** An anonymous report's categories, for the counters only (report.ts). */
+  | ReportEffect;
 
 export const EFFECT_TYPES = [
   'say',
@@ -110,4 +115,5 @@ export const EFFECT_TYPES = [
   'lowerPriority',
   'cancelHandoff',
   'erase',
+  'report',
 ] as const;
