@@ -10,6 +10,7 @@ import type { HandoffSide } from '../handoff/build-handoff.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import { renderForChannel } from '../render/index.ts';
+import type { StatsSide } from '../stats/build-stats.ts';
 import type { ConversationStore } from '../store/store.ts';
 import { createAuth } from './auth.ts';
 import { withDemoInMemory } from './demo-staff.ts';
@@ -40,6 +41,7 @@ export function buildConsole({
   clock,
   rootDir,
   logger,
+  stats,
 }: {
   config: Readonly<Config>;
   redis: Redis | Cluster | null;
@@ -53,6 +55,8 @@ export function buildConsole({
   clock: Clock;
   rootDir: string;
   logger: Logger;
+  /** The aggregate counters (the supervisors' dashboard). */
+  stats: StatsSide;
 }): ConsoleSide {
   const auditRetentionMs = handoff.closedTtlMs;
   // Open live streams of a changed account re-check their session at once, on every instance.
@@ -104,6 +108,8 @@ export function buildConsole({
       events: handoff.events,
       clock,
       secureCookie: config.publicBaseUrl.startsWith('https:'),
+      stats,
+      localesDir: join(rootDir, 'locales'),
     },
   };
 }
