@@ -75,5 +75,7 @@ export function createApi({ onUnauthorized }) {
     reveal: (id) => request('POST', ticketPath(id, 'reveal')),
     staff: () => request('GET', '/api/staff/staff'),
     audit: (limit = 200) => request('GET', `/api/staff/audit?limit=${limit}`),
+    stats: (from, to) =>
+      request('GET', `/api/staff/stats?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
   };
 }
