@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FlowState } from '../../../src/engine/run-flow.ts';
 import { countSegments } from '../../../src/render/index.ts';
 import { localMonth } from '../../../src/stats/local-date.ts';
 import { IN_HOURS, startConversation } from '../../helpers/conversation.ts';
@@ -81,7 +82,7 @@ describe.each(LANGUAGES)('an anonymous report in $lang', ({ lang, pick, intro, t
       });
       // The conversation keeps no trace of the answers once the report is sent.
       const record = await c.t.services.store.load(c.t.services.crypto.hash(c.from));
-      expect(record?.state.context.report).toBeNull();
+      expect((record?.state as FlowState | undefined)?.context.report).toBeNull();
       expect(JSON.stringify(record)).not.toMatch(/returned_without_procedure|migration/);
     } finally {
       await c.close();
@@ -116,7 +117,7 @@ describe('reaching the report by free text', () => {
       const menu = await c.say('MENU');
       expect(plain(menu.join('\n'))).toMatch(/En que te ayudo/);
       const record = await c.t.services.store.load(c.t.services.crypto.hash(c.from));
-      expect(record?.state.context.report).toBeNull();
+      expect((record?.state as FlowState | undefined)?.context.report).toBeNull();
       await c.t.services.stats.recorder.idle();
       const [reports] = await c.t.services.stats.counts.read([
         { kind: 'reports', month: localMonth(IN_HOURS) },
