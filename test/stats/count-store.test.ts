@@ -61,7 +61,9 @@ describe.each(stores)('%s count store', (_name, make) => {
       await counts.add(month, new Map([['returned_without_procedure|tapachula|this_week|migration', 1]]));
       await counts.add(month, new Map([['returned_without_procedure|tapachula|this_week|migration', 1]]));
       const [reports, days] = await counts.read([month, day('2026-12-01')]);
-      expect(Object.fromEntries(reports!)).toEqual({ 'returned_without_procedure|tapachula|this_week|migration': 2 });
+      expect(Object.fromEntries(reports!)).toEqual({
+        'returned_without_procedure|tapachula|this_week|migration': 2,
+      });
       expect(days!.size).toBe(0);
     }));
 
@@ -79,9 +81,14 @@ describe('redis counter keys', () => {
     try {
       const counts = createRedisCountStore({ redis, prefix });
       await counts.add({ kind: 'day', date: '2026-12-03' }, new Map([['messages||-|es|sms', 1]]));
-      await counts.add({ kind: 'reports', month: '2026-12' }, new Map([['other|elsewhere|earlier|unknown', 1]]));
+      await counts.add(
+        { kind: 'reports', month: '2026-12' },
+        new Map([['other|elsewhere|earlier|unknown', 1]]),
+      );
       const k = statsKeys(prefix);
-      expect((await redis.keys(`${prefix}*`)).sort()).toEqual([k.day('2026-12-03'), k.reports('2026-12')].sort());
+      expect((await redis.keys(`${prefix}*`)).sort()).toEqual(
+        [k.day('2026-12-03'), k.reports('2026-12')].sort(),
+      );
       expect(k.day('2026-12-03')).toBe(`${prefix}{stats}:day:2026-12-03`);
       const ttl = await redis.ttl(k.day('2026-12-03'));
       expect(ttl).toBeGreaterThan(STATS_TTL_SECONDS - 60);

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type Counter, decodeField, encodeField } from '../../src/stats/counter-field.ts';
 
-const base: Counter = { metric: 'screen', key: 'asylum.where', city: 'tapachula', lang: 'es', channel: 'sms' };
+const base: Counter = {
+  metric: 'screen',
+  key: 'asylum.where',
+  city: 'tapachula',
+  lang: 'es',
+  channel: 'sms',
+};
 
 describe('a counter field', () => {
   it('round-trips what is counted and its dimensions', () => {
