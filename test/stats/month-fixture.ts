@@ -123,14 +123,19 @@ export interface FilledMonth {
  * Fills a month through the signed webhook and the staff API, on a manual clock: every figure
  * the dashboard, the CSV and the monthly export show comes from here.
  */
-export async function fillMonth(t: TestApp, clock: Clock): Promise<FilledMonth> {
+export async function fillMonth(
+  t: TestApp,
+  clock: Clock,
+  /** How a signed webhook is posted (a test that changes PUBLIC_BASE_URL signs for it). */
+  post: TestApp['post'] = t.post,
+): Promise<FilledMonth> {
   const addresses: string[] = [];
   const texts: string[] = [];
   let messages = 0;
   let next = 0;
 
   async function write(from: string, text: string) {
-    const res = await t.post('/webhooks/twilio/messages', inboundForm(from, text));
+    const res = await post('/webhooks/twilio/messages', inboundForm(from, text));
     if (res.statusCode !== 200) throw new Error(`webhook ${res.statusCode}`);
     await t.services.engine.idle();
     messages++;

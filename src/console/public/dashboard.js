@@ -116,9 +116,12 @@ async function main() {
     if (key === '-') return t('stats.notSaid');
     return GROUP[kind] ? i18n.label(GROUP[kind], key) : key;
   }
-  const tableOf = (id) => stats.tables.find((x) => x.id === id);
-  const cellText = (cell) => (cell === null ? t('common.none') : String(cell));
-  const numeric = (cell) => (typeof cell === 'number' ? cell : null);
+  function tableOf(id) {
+    return stats.tables.find((x) => x.id === id);
+  }
+  function cellText(cell) {
+    return cell === null ? t('common.none') : String(cell);
+  }
 
   function render(s) {
     state('stats.showing', { from: s.from, to: s.to });
@@ -216,8 +219,9 @@ async function main() {
     if (!Chart) return;
     const days = tableOf('days');
     const series = ['conversations', 'messages', 'opened'];
+    // Bars, not a line: a suppressed day is a gap, and a line through gaps reads as points.
     chart('chart-days', {
-      type: 'line',
+      type: 'bar',
       data: {
         labels: days.rows.map((r) => r.key.slice(5)),
         datasets: series.map((column, i) => ({
@@ -226,7 +230,6 @@ async function main() {
           shown: days.rows.map((r) => r.cells[days.columns.indexOf(column)]),
           borderColor: COLORS[i],
           backgroundColor: COLORS[i],
-          spanGaps: false,
         })),
       },
     });
@@ -263,7 +266,7 @@ async function main() {
       responsive: true,
       maintainAspectRatio: false,
       plugins: {
-        legend: { display: config.type === 'line' },
+        legend: { display: config.data.datasets.length > 1 },
         tooltip: {
           // A suppressed point has no bar; its tooltip never appears, and the table says "< 5".
           callbacks: {
@@ -277,6 +280,8 @@ async function main() {
     charts.set(id, new window.Chart(canvas, { ...config, options }));
   }
 }
+
+const numeric = (cell) => (typeof cell === 'number' ? cell : null);
 
 /** A period by name, as local dates (the browser's calendar; the server reads the border's). */
 function presetPeriod(name, today) {
