@@ -20,7 +20,13 @@ export const TARGETS = {
 // 89.97% and holdout "within choices" from 90.2% to 89.95% (one message each), while holdout
 // first choice rose from 78.7% to 79.0% and danger and false alarms did not move.
 export const FLOORS = {
-  dev: { dangerRecall: 0.92, falseAlarms: 0.048, firstChoice: 0.84, withinChoices: 0.91, firstMessage: 0.899 },
+  dev: {
+    dangerRecall: 0.92,
+    falseAlarms: 0.048,
+    firstChoice: 0.84,
+    withinChoices: 0.91,
+    firstMessage: 0.899,
+  },
   holdout: {
     dangerRecall: 0.92,
     falseAlarms: 0.07,

@@ -48,13 +48,15 @@ describe('every /api/staff route', () => {
       'GET /api/staff/staff',
       'GET /api/staff/audit',
       'GET /api/staff/events',
+      'GET /api/staff/stats',
+      'GET /api/staff/stats/export',
     ])
       expect(names).toContain(expected);
   });
 
   it('answers 401 without a session, except logging in', async () => {
     const guarded = routes.filter((r) => !(r.method === 'POST' && r.url === '/api/staff/session'));
-    expect(guarded.length).toBeGreaterThanOrEqual(15);
+    expect(guarded.length).toBeGreaterThanOrEqual(17);
     for (const r of guarded) {
       const url = r.url.replace(':id', 'some-ticket');
       const withBody = ['POST', 'PUT', 'DELETE'].includes(r.method);
