@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { runReportCli } from '../../src/stats/report-cli.ts';
 import type { PublicStats, StatsTable } from '../../src/stats/stats-tables.ts';
 import { addStaff, api, type StaffSession } from '../console/staff-session.ts';
 import { redisContents } from '../helpers/redis-contents.ts';
-import { createTestApp, inboundForm, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, inboundForm, REDIS_URL, type TestApp } from '../helpers/test-app.ts';
 import { type FilledMonth, fillMonth, local } from './month-fixture.ts';
 
 /**
@@ -19,6 +20,22 @@ import { type FilledMonth, fillMonth, local } from './month-fixture.ts';
  * them (API, CSV) and as the monthly export writes them, small counts suppressed, with the
  * memory store and with Redis; and a scan of Redis finds nothing personal in the counters.
  */
+/** A real command in its own process (as `npm run` starts it), stdout and stderr captured. */
+function runCommand(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NODE_ENV: 'development', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
 const FAST = { OUTBOX_SMS_PER_SECOND: '1000', OUTBOX_WHATSAPP_PER_SECOND: '1000' };
 const DECEMBER = 'from=2026-12-01&to=2026-12-31';
 
@@ -211,6 +228,37 @@ describe.each(['memory', 'redis'] as const)('a month of figures (%s)', (store) =
     }
   });
 
+  it.runIf(store === 'redis')(
+    'runs as npm run report, from the counters in Redis',
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'faro-report-'));
+      try {
+        const run = await runCommand(
+          ['src/cli/report.ts', '--month', '2026-12', '--out', dir, '--lang', 'en'],
+          {
+            REDIS_URL,
+            REDIS_KEY_PREFIX: t.prefix,
+          },
+        );
+        expect(run.err).toBe('');
+        expect(run.code).toBe(0);
+        const summary = await readFile(join(dir, 'summary.md'), 'utf8');
+        expect(summary).toMatch(/^# Faro: what the border told us in December 2026/);
+        expect(summary).toContain('| Sent back with no procedure | 5 |');
+        expect(summary).toContain('| Charged or robbed by an authority | < 5 |');
+        const bad = await runCommand(['src/cli/report.ts', '--month', 'december'], {
+          REDIS_URL,
+          REDIS_KEY_PREFIX: t.prefix,
+        });
+        expect(bad.code).toBe(1);
+        expect(bad.err).toMatch(/--month must be a month like 2026-12/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
+
   it('keeps every figure after an erase and after retention deletes the conversations', async () => {
     const before = JSON.stringify(stats);
     const from = month.addresses[0]!;
@@ -237,7 +285,7 @@ describe.each(['memory', 'redis'] as const)('a month of figures (%s)', (store) =
       const texts = month.texts.filter((x) => x.length >= 4 && !/^\d+$/.test(x));
       for (const { key, value } of contents) {
         // The key prefix is the operator's (here a random test prefix): what Faro writes follows it.
-      const both = `${key.slice(t.prefix.length)}\n${value}`;
+        const both = `${key.slice(t.prefix.length)}\n${value}`;
         expect(key.slice(t.prefix.length)).toMatch(/^\{stats\}:(day:\d{4}-\d{2}-\d{2}|reports:\d{4}-\d{2})$/);
         // No run of 7 digits or more (a phone number), no long hex or base64 (a hash or an id).
         expect(both).not.toMatch(/\d{7,}/);
