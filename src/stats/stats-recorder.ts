@@ -81,9 +81,20 @@ export function createStatsRecorder({
 
   const counter = (dims: Dims, metric: Metric, key = ''): Counter => ({ ...dims, metric, key });
 
+  /** A counter never fails what it counts: a step, a staff action. */
+  const safely =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        fn(...args);
+      } catch (err) {
+        logger.warn({ event: 'stats_count_failed', err: errorSummary(err) });
+      }
+    };
+
   return {
     /** One committed step of a conversation. */
-    step(info: StepInfo) {
+    step: safely((info: StepInfo) => {
       const dims: Dims = { city: cityDim(info.city), lang: langDim(info.lang), channel: info.channel };
       const now = clock.now();
       const out: Counter[] = [];
@@ -100,13 +111,13 @@ export function createStatsRecorder({
       }
       for (const topic of topics) out.push(counter(dims, 'topic', topic));
       countDay(now, out);
-    },
+    }),
 
     /**
      * A ticket was created (`before` null) or changed, exactly once per change: the ticket
      * store's compare-and-set decides which writer made it (src/stats/count-tickets.ts).
      */
-    ticketChanged(before: TicketBefore | null, after: Ticket) {
+    ticketChanged: safely((before: TicketBefore | null, after: Ticket) => {
       const dims: Dims = { city: cityDim(after.city), lang: langDim(after.lang), channel: after.channel };
       const now = clock.now();
       const out: Counter[] = [];
@@ -128,16 +139,18 @@ export function createStatsRecorder({
         }
       }
       countDay(now, out);
-    },
+    }),
 
     /**
      * The hook for referrals (casework, issue 12): call it when a referral is made and when its
-     * outcome is known. Kind and outcome are ids (`legal`, `accepted`), never names or notes.
+     * status changes. Kind and outcome are ids (`legal`, `accepted`); anything else (a few words
+     * typed as the kind) is counted as `other`, never kept.
      */
-    referral(r: Referral) {
+    referral: safely((r: Referral) => {
       const dims: Dims = { city: cityDim(r.city), lang: langDim(r.lang), channel: r.channel };
-      countDay(clock.now(), [counter(dims, 'referral', `${r.kind}.${r.outcome}`)]);
-    },
+      const id = (s: string) => (/^[a-z0-9_]{1,24}$/.test(s) ? s : 'other');
+      countDay(clock.now(), [counter(dims, 'referral', `${id(r.kind)}.${id(r.outcome)}`)]);
+    }),
 
     /** Waits for the counter writes started so far. */
     async idle() {
