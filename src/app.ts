@@ -16,6 +16,7 @@ import { consoleStatic } from './console/console-static.ts';
 import { HttpError } from './console/http-error.ts';
 import { simulatorRoutes } from './console/simulator-routes.ts';
 import { staffApi } from './console/staff-api.ts';
+import { vendorFiles } from './console/vendor-files.ts';
 import { healthRoutes } from './http/health-routes.ts';
 import { addSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 
@@ -103,6 +104,7 @@ export async function buildApp(services: Services, opts: AppOptions = {}): Promi
   });
 
   await app.register(staffApi, { prefix: '/api/staff', ...services.staffConsole.api });
+  await app.register(vendorFiles);
   await app.register(consoleStatic, {
     publicDir: services.staffConsole.publicDir,
     localesDir: join(ROOT_DIR, 'locales'),

@@ -28,6 +28,7 @@ import { createMemoryOutbox } from './outbox/memory-outbox.ts';
 import { type AddressCrypto, createAddressCrypto } from './privacy/address-crypto.ts';
 import { RedisUnreachableError } from './redis-unreachable.ts';
 import { renderForChannel } from './render/index.ts';
+import { buildStats, type StatsSide } from './stats/build-stats.ts';
 import { createMemoryStore } from './store/memory/memory-store.ts';
 import { createRedis, waitUntilReady } from './store/redis/create-redis.ts';
 import { createRedisStore } from './store/redis/redis-store.ts';
@@ -63,6 +64,8 @@ export interface Services {
   /** Staff accounts, sessions, the /api/staff dependencies. */
   staffConsole: ConsoleSide;
   metrics: Metrics;
+  /** Aggregate counters (issue 13): counts by day, city, language and channel, and anonymous reports. */
+  stats: StatsSide;
   /** Set in embedded mode without Twilio: where replies go instead. */
   localSender: LocalSender | null;
   redis: Redis | Cluster | null;
@@ -233,6 +236,7 @@ export async function buildServices(
       })
     : createMemoryTimers({ fire });
 
+  const stats = buildStats({ config, redis, clock, logger });
   const handoffSide = await buildHandoff({
     config,
     redis,
@@ -244,6 +248,7 @@ export async function buildServices(
     clock,
     logger,
     noAnswerDelayMs: o.noAnswerDelayMs,
+    onTicketChange: (before, after) => stats.recorder.ticketChanged(before, after),
   });
   // Casework needs the audit log and claims, which the console builds after the engine.
   let consoleRef: ConsoleSide | null = null;
@@ -290,8 +295,9 @@ export async function buildServices(
     },
     floodMaxPerMinute: config.FLOOD_MAX_PER_MINUTE,
     handOff: works ? undefined : (id) => workQueue!.notify(id),
-    onStep: ({ effects, channel, ms }) => {
+    onStep: ({ effects, channel, ms, lang, city, message, isNew }) => {
       metrics.stepSeconds.observe({ channel }, ms / 1000);
+      stats.recorder.step({ effects, channel, lang, city, message, isNew });
       for (const e of effects) {
         if (e.type === 'escalate') metrics.escalations.inc({ reason: e.reason });
         if (e.type === 'showScreen') metrics.topicsViewed.inc({ screen: e.id });
@@ -314,6 +320,7 @@ export async function buildServices(
     rootDir: ROOT_DIR,
     logger,
     casework,
+    stats,
   });
   consoleRef = staffConsole;
   // Embedded mode: a demo supervisor, unless DEMO_STAFF=false (never in production or tests).
@@ -337,6 +344,7 @@ export async function buildServices(
     casework,
     staffConsole,
     metrics,
+    stats,
     localSender,
     redis,
     async start() {
@@ -372,6 +380,7 @@ export async function buildServices(
       await timers.close();
       await handoffSide.events.close();
       await outbox.close();
+      await stats.recorder.idle();
       await store.close();
     },
   };

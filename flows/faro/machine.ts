@@ -3,6 +3,7 @@ import type { Lang } from '../../src/channels/inbound-message.ts';
 import type { Topic } from '../content/types.ts';
 import { goTo } from './go-to.ts';
 import { learnProfile, profileFromAgeAnswer } from './profile.ts';
+import { reportGoTransition, reportMenuTransition, reportState } from './report.ts';
 import { type Route, routeOf } from './route.ts';
 import { screenState } from './screens.ts';
 import type { EscalationReason, FaroContext, FaroEvent, RiskCategory, Understanding } from './types.ts';
@@ -35,6 +36,7 @@ export const initialContext = (): FaroContext => ({
   confirming: false,
   toldWaiting: false,
   caseCode: null,
+  report: null,
 });
 
 /**
@@ -185,6 +187,7 @@ export function createFaroMachine(topics: Topic[]) {
         assign({ choices: ({ event }: Args) => (go(event) as { ids: string[] }).ids }),
       ],
     },
+    reportGoTransition,
     ...screens.flatMap(({ screen }) => {
       const to = ({ event }: Args) => {
         const r = go(event);
@@ -246,6 +249,7 @@ export function createFaroMachine(topics: Topic[]) {
       guard: ({ event }: Args) => isPlain(event) && u(event)?.number === topics.length + 1,
       actions: goTo({ to: 'person' as const }),
     },
+    reportMenuTransition(topics.length + 2),
   ];
 
   const config = {
@@ -550,6 +554,7 @@ export function createFaroMachine(topics: Topic[]) {
               },
             },
           },
+          report: reportState as never,
           /** After a person closed the conversation: nothing shown, free text answered. */
           home: {},
           confirmErase: {

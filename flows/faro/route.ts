@@ -15,11 +15,15 @@ export type Route =
   | { to: 'menu' }
   | { to: 'screen'; id: string }
   | { to: 'choices'; ids: string[] }
+  /** An anonymous report of what happened to them (report.ts). */
+  | { to: 'report' }
   /** Only said who they are ("tengo 15", "vengo sola", "estoy en tapachula"): noted, thanked. */
   | { to: 'noted' }
   | { to: 'miss' };
 
 const SMALL_TALK_TARGET = '@smalltalk.';
+/** "me negaron la atención", "migración me regresó sin preguntar": the anonymous report. */
+const REPORT_TARGET = '@report';
 
 /** Commands are decided before this (MENU, PERSONA, IDIOMA…); risk is too, but listed for the evaluation. */
 export function routeOf(u: Understanding, screenIds: ReadonlySet<string>): Route {
@@ -39,6 +43,7 @@ export function routeOf(u: Understanding, screenIds: ReadonlySet<string>): Route
   if (u.answer?.startsWith(SMALL_TALK_TARGET)) {
     return { to: 'smallTalk', talk: u.answer.slice(SMALL_TALK_TARGET.length) as SmallTalk };
   }
+  if (u.answer === REPORT_TARGET) return { to: 'report' };
   if (u.answer && screenIds.has(u.answer)) return { to: 'screen', id: u.answer };
   const choices = u.maybe.filter((id) => screenIds.has(id));
   if (choices.length === 1) return { to: 'screen', id: choices[0]! };

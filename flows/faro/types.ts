@@ -1,6 +1,7 @@
 import type { Lang } from '../../src/channels/inbound-message.ts';
 import type { ServiceKind, TopicId } from '../content/types.ts';
 import type { City, Command, RiskCategory, SmallTalk } from '../understand/types.ts';
+import type { ReportDraft, ReportEffect } from './report.ts';
 import type { Route } from './route.ts';
 
 // The words the understanding layer hears are the flow's vocabulary: one definition of each.
@@ -82,6 +83,8 @@ export interface FaroContext {
   toldWaiting: boolean;
   /** A case code written, while its PIN is asked for. */
   caseCode: string | null;
+  /** An anonymous report being answered (report.ts); null once sent or left. */
+  report: ReportDraft | null;
 }
 
 export type FaroEvent =
@@ -105,7 +108,9 @@ export type Effect =
   | { type: 'cancelHandoff' }
   | { type: 'erase' }
   /** Code then PIN: the engine joins this number to the code's conversation and says how it went. */
-  | { type: 'joinCase'; code: string; pin: string };
+  | { type: 'joinCase'; code: string; pin: string }
+  /** An anonymous report's categories, for the counters only (report.ts). */
+  | ReportEffect;
 
 export const EFFECT_TYPES = [
   'say',
@@ -119,4 +124,5 @@ export const EFFECT_TYPES = [
   'cancelHandoff',
   'erase',
   'joinCase',
+  'report',
 ] as const;

@@ -143,6 +143,8 @@ function reachedTarget(route: ReturnType<typeof routeOf>, u: Understanding): str
       return ['@person'];
     case 'noted':
       return ['@noted'];
+    case 'report':
+      return ['@report'];
     case 'askDanger':
       return [`askDanger→${route.after}`];
     default:

@@ -12,6 +12,7 @@ import type { HandoffSide } from '../handoff/build-handoff.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import { renderForChannel } from '../render/index.ts';
+import type { StatsSide } from '../stats/build-stats.ts';
 import type { ConversationStore } from '../store/store.ts';
 import { createAuth } from './auth.ts';
 import { withDemoInMemory } from './demo-staff.ts';
@@ -43,6 +44,7 @@ export function buildConsole({
   rootDir,
   logger,
   casework,
+  stats,
 }: {
   config: Readonly<Config>;
   redis: Redis | Cluster | null;
@@ -57,6 +59,8 @@ export function buildConsole({
   rootDir: string;
   logger: Logger;
   casework?: CaseworkSide;
+  /** The aggregate counters (the supervisors' dashboard). */
+  stats: StatsSide;
 }): ConsoleSide {
   const auditRetentionMs = handoff.closedTtlMs;
   // Open live streams of a changed account re-check their session at once, on every instance.
@@ -127,6 +131,8 @@ export function buildConsole({
       casework,
       canned,
       services,
+      stats,
+      localesDir: join(rootDir, 'locales'),
     },
   };
 }

@@ -14,6 +14,7 @@ import { forbidden, unauthorized } from './http-error.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { staffRoutes } from './staff-routes.ts';
 import type { StaffStore } from './staff-store.ts';
+import { type StatsRouteDeps, statsRoutes } from './stats-routes.ts';
 import type { TicketActions } from './ticket-actions.ts';
 import type { createTicketDetail } from './ticket-detail.ts';
 import { ticketRoutes } from './ticket-routes.ts';
@@ -28,7 +29,7 @@ declare module 'fastify' {
   }
 }
 
-export interface StaffApiDeps {
+export interface StaffApiDeps extends StatsRouteDeps {
   auth: Auth;
   staff: StaffStore;
   tickets: TicketStore;
@@ -76,4 +77,5 @@ export async function staffApi(app: FastifyInstance, opts: StaffApiDeps & { pref
   await app.register(staffRoutes, deps);
   await app.register(caseworkRoutes, deps);
   await app.register(eventsRoute, deps);
+  await app.register(statsRoutes, deps);
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { FaroMachine } from '../../flows/faro/machine.ts';
 import { FLOW_VERSION } from '../../flows/faro/machine.ts';
 import type { Effect, FaroEvent, Understanding } from '../../flows/faro/types.ts';
-import type { Channel, InboundMessage } from '../channels/inbound-message.ts';
+import type { Channel, InboundMessage, Lang } from '../channels/inbound-message.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import { TTL } from '../store/keys.ts';
 import type {
@@ -39,8 +39,20 @@ export interface EngineDeps {
    * of being stepped here. Without it, this process steps them itself.
    */
   handOff?: (conversationId: string) => Promise<void>;
-  /** Called after each committed step (metrics). */
-  onStep?: (info: { conversationId: string; effects: Effect[]; channel: Channel; ms: number }) => void;
+  /**
+   * Called after each committed step (metrics, and the aggregate counters: the conversation's
+   * language and city after the step, whether a person's message was read, whether it was new).
+   */
+  onStep?: (info: {
+    conversationId: string;
+    effects: Effect[];
+    channel: Channel;
+    ms: number;
+    lang: Lang | null;
+    city: string | null;
+    message: boolean;
+    isNew: boolean;
+  }) => void;
 }
 
 export type Engine = ReturnType<typeof createEngine>;
@@ -359,7 +371,16 @@ export function createEngine(deps: EngineDeps) {
     if (result.result !== 'committed') return null;
     if (next.expiresAt !== record?.expiresAt) await store.scheduleExpiry(conversationId, next.expiresAt!);
     if (ticketId) await deps.handoff.transcriptAdded(conversationId, ticketId, transcript);
-    deps.onStep?.({ conversationId, effects: step.effects, channel, ms: performance.now() - started });
+    deps.onStep?.({
+      conversationId,
+      effects: step.effects,
+      channel,
+      ms: performance.now() - started,
+      lang: context.lang,
+      city: context.profile.city,
+      message: head.kind === 'message',
+      isNew: !record,
+    });
     return { next: result.next, record: { ...next, version: next.version + 1 }, outq: result.outq };
   }
 

@@ -6,6 +6,8 @@ import { errorSummary } from '../engine/engine.ts';
 import type { Timers } from '../engine/ports.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
+import { withTicketCounts } from '../stats/count-tickets.ts';
+import type { TicketBefore } from '../stats/stats-recorder.ts';
 import type { ConversationStore } from '../store/store.ts';
 import { createBusinessHours, parseHolidays, parseSchedule } from './business-hours.ts';
 import { createLocalLiveEvents, type LiveEvents } from './live-events.ts';
@@ -13,6 +15,7 @@ import { createMemoryTicketStore } from './memory-ticket-store.ts';
 import { createRedisLiveEvents, liveEventsChannel } from './redis-live-events.ts';
 import { createRedisTicketStore } from './redis-ticket-store.ts';
 import { createStaffHandoff } from './staff-handoff.ts';
+import type { Ticket } from './ticket.ts';
 import { createTicketPublisher } from './ticket-events.ts';
 import { createTicketViews } from './ticket-view.ts';
 
@@ -33,6 +36,7 @@ export async function buildHandoff({
   clock,
   logger,
   noAnswerDelayMs,
+  onTicketChange,
 }: {
   config: Readonly<Config>;
   redis: Redis | Cluster | null;
@@ -45,11 +49,14 @@ export async function buildHandoff({
   clock: Clock;
   logger: Logger;
   noAnswerDelayMs?: number;
+  /** Told of each ticket created and each change saved, exactly once (the aggregate counters). */
+  onTicketChange?: (before: TicketBefore | null, after: Ticket) => void;
 }) {
   const closedTtlMs = config.CLOSED_TICKET_TTL_DAYS * 86_400_000;
-  const tickets = redis
+  const stored = redis
     ? createRedisTicketStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock, closedTtlMs })
     : createMemoryTicketStore({ clock, closedTtlMs });
+  const tickets = onTicketChange ? withTicketCounts(stored, onTicketChange) : stored;
   const events: LiveEvents =
     redis && subscriber
       ? await createRedisLiveEvents({

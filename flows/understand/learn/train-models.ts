@@ -46,8 +46,12 @@ export interface LearnedNumbers {
 
 export type QuestionRanker = 'softmax' | 'nearest';
 
-/** Safety screens answer questions about danger: they are neither danger nor its opposite. */
-const isSafetyTarget = (target: string) => target === 'safety' || target.startsWith('safety.');
+/**
+ * Safety screens answer questions about danger, and reports of abuse (`@report`: robbed at a
+ * checkpoint, a child detained) tell of harm already done: neither is danger nor its opposite.
+ */
+const isSafetyTarget = (target: string) =>
+  target === 'safety' || target.startsWith('safety.') || target === '@report';
 
 /**
  * A message's features: its words and letter n-grams, and what the lexicon heard in it

@@ -136,6 +136,8 @@ function createSession({ i18n, api, alerts, user, openTicket, onEnded }) {
   const header = {
     whoami: byId('whoami'),
     audit: byId('audit-open'),
+    // Supervisors only: agents have no way to the figures (and the API refuses them).
+    stats: byId('stats-link'),
     logout: byId('logout'),
     sound: byId('sound-toggle'),
     live: byId('live-state'),
@@ -144,6 +146,7 @@ function createSession({ i18n, api, alerts, user, openTicket, onEnded }) {
   header.logout.hidden = false;
   header.sound.hidden = false;
   header.audit.hidden = user.role !== 'supervisor';
+  header.stats.hidden = user.role !== 'supervisor';
   const openAudit = () => openAuditLog({ i18n, api, onOpenTicket: openTicket });
   header.audit.addEventListener('click', openAudit);
   let liveState = 'connecting';

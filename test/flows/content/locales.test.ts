@@ -84,6 +84,7 @@ const ENGINE_KEYS = [
   'options.person',
   'options.back',
   'options.menu',
+  ...['option', 'what', 'where', 'when', 'who', 'thanks', 'helpPlaces', 'helpCity'].map((k) => `report.${k}`),
 ];
 
 // GSM 03.38 basic table; the SMS renderer turns á into a, so accents are stripped before checking.
@@ -160,11 +161,15 @@ describe('bot locales', () => {
     }
   });
 
-  it.each(LANGUAGES)('%s menu lists the topic titles in order, then a person', (lng) => {
-    // Heading, the topics, a person, and a last line inviting a question in the person's words.
+  it.each(LANGUAGES)('%s menu lists the topic titles in order, then a person, then a report', (lng) => {
+    // Heading, the topics, a person, an anonymous report, and a last line inviting a question.
     const lines = strings[lng].get('menu')!.split('\n').slice(1, -1);
     const titles = TOPICS.map((t, i) => `${i + 1} ${strings[lng].get(t.title)}`);
-    expect(lines).toEqual([...titles, `${TOPICS.length + 1} ${strings[lng].get('options.person')}`]);
+    expect(lines).toEqual([
+      ...titles,
+      `${TOPICS.length + 1} ${strings[lng].get('options.person')}`,
+      `${TOPICS.length + 2} ${strings[lng].get('report.option')}`,
+    ]);
   });
 
   it.each(LANGUAGES)('%s says "information, not legal advice" on first contact and on asylum', (lng) => {

@@ -83,6 +83,29 @@ describe('golden transcripts', () => {
     }
   });
 
+  it('an anonymous report: from free text, four numbered questions, then exactly what is kept and where to get help', async () => {
+    const c = await startConversation({ channel: 'sms', number: '+5219625550909' });
+    try {
+      const what = await c.say('quiero reportar que migracion nos regreso sin preguntar');
+      await c.say('4');
+      await c.say('8');
+      await c.say('1');
+      const done = await c.say('1');
+      const city = await c.say('tapachula');
+      expect(what.join('\n')).toMatch(/Contar un abuso, sin tu nombre/);
+      expect(done.join('\n')).toMatch(/Solo guardamos el conteo/);
+      expect(done.join('\n')).toMatch(/no es una denuncia/);
+      expect(city.join('\n')).toMatch(/escribe PERSONA/);
+      withinSmsBudget(c);
+      matchesGolden(
+        'anonymous-report',
+        c.render('An anonymous report of a return without a procedure (SMS)'),
+      );
+    } finally {
+      await c.close();
+    }
+  });
+
   it('understands age, company and city in words, asks each once, and a child alone is first in the queue', async () => {
     const c = await startConversation({ channel: 'sms', number: '+5219625550404' });
     try {

@@ -49,6 +49,7 @@ const EVENTS: FaroEvent[] = [
   msg({ answer: 'shelter' }),
   msg({ answer: 'rights' }),
   msg({ answer: '@person', fear: true }),
+  msg({ answer: '@report' }),
   msg({ maybe: ['asylum.late', 'asylum.deadline'] }),
   msg({ riskUnsure: 'trafficking', answer: 'work' }),
   msg({ smallTalk: 'thanks' }),
