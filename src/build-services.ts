@@ -268,6 +268,7 @@ export async function buildServices(
     audit: async (entry) => consoleRef?.staff.audit(entry),
     assign: async (ticketId, username) =>
       (await consoleRef?.api.actions.autoClaim(ticketId, username)) ?? false,
+    onReferral: (r) => stats.recorder.referral(r),
   });
   const handoff = casework.handoff;
   observeQueue(metrics, async () => {

@@ -42,6 +42,7 @@ export function buildCasework(d: {
   render: (channel: Channel, text: string) => string[];
   audit: (entry: AuditEntry) => Promise<void>;
   assign: (ticketId: string, username: string) => Promise<boolean>;
+  onReferral?: Parameters<typeof createReferrals>[0]['onReferral'];
 }) {
   const { config } = d;
   const retentionSeconds = (r: Pick<ConversationRecord, 'childAlone'>) =>
@@ -96,6 +97,7 @@ export function buildCasework(d: {
     primero,
     clock: d.clock,
     logger: d.logger,
+    onReferral: d.onReferral,
   });
   const autoAssign = createAutoAssign({
     cases,

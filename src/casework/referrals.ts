@@ -48,7 +48,23 @@ export function createReferrals(d: {
   primero: PrimeroClient | null;
   clock: Clock;
   logger: Logger;
+  /** Counts a referral made or moved (kind and status only: the aggregate counters, issue 13). */
+  onReferral?: (r: {
+    kind: string;
+    outcome: string;
+    channel: Ticket['channel'];
+    lang: Ticket['lang'];
+    city: string | null;
+  }) => void;
 }) {
+  const counted = (ticket: Ticket, r: Referral) =>
+    d.onReferral?.({
+      kind: r.service_type,
+      outcome: r.status,
+      channel: ticket.channel,
+      lang: ticket.lang,
+      city: ticket.city,
+    });
   const audit = (actor: string, action: AuditEntry['action'], ticketId: string | null) =>
     d.audit({ at: d.clock.now(), actor, action, ticketId });
 
@@ -98,6 +114,7 @@ export function createReferrals(d: {
       };
       await save(r);
       await audit(user.username, 'referral_recorded', ticket.id);
+      counted(ticket, r);
       return r;
     },
 
@@ -112,6 +129,7 @@ export function createReferrals(d: {
       };
       await save(next);
       await audit(user.username, 'referral_updated', ticket.id);
+      if (next.status !== r.status) counted(ticket, next);
       return next;
     },
 

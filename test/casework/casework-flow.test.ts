@@ -193,6 +193,15 @@ describe.each(['memory', 'redis'] as const)('casework (%s)', (store) => {
     expect(row).toContain("'=cmd asylum appointment");
     const conversationId = (await h.t.services.handoffSide.tickets.get(ticketId))!.conversationId!;
     expect(csv.body).not.toContain(conversationId);
+
+    // The supervisors' figures count referrals by kind and status, and nothing else of them.
+    await h.t.services.stats.recorder.idle();
+    const figures = (await api(h.t, sofia, 'GET', '/api/staff/stats')).json().stats;
+    const referrals = figures.tables.find((t: { id: string }) => t.id === 'referrals');
+    expect(referrals.rows.map((r: { key: string }) => r.key).sort()).toEqual([
+      'legal.done',
+      'legal.in_progress',
+    ]);
   });
 
   it('finds the ticket by digits, label, code, outcome and words, within what each may see', async () => {
