@@ -112,9 +112,8 @@ export function buildConsole({
       canned,
     },
   });
-  const services = loadDirectory(join(rootDir, 'flows', 'directory', 'services.json')).services.map(
-    ({ id, name, kind, city }) => ({ id, name, kind, city }),
-  );
+  const directory = loadDirectory(join(rootDir, 'flows', 'directory', 'services.json')).services;
+  const services = directory.map(({ id, name, kind, city }) => ({ id, name, kind, city }));
   return {
     staff,
     publicDir: join(rootDir, 'src', 'console', 'public'),
@@ -131,6 +130,7 @@ export function buildConsole({
       casework,
       canned,
       services,
+      directory,
       stats,
       localesDir: join(rootDir, 'locales'),
     },

@@ -9,6 +9,7 @@ import type { TicketViews } from '../handoff/ticket-view.ts';
 import type { Auth, StaffUser } from './auth.ts';
 import { SESSION_COOKIE } from './auth.ts';
 import { caseworkRoutes } from './casework-routes.ts';
+import { type ContentReviewDeps, contentReviewRoutes } from './content-review-routes.ts';
 import { eventsRoute } from './events-route.ts';
 import { forbidden, unauthorized } from './http-error.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -46,6 +47,8 @@ export interface StaffApiDeps extends StatsRouteDeps {
   canned: (lang: Lang) => Promise<Array<{ id: string; text: string }>>;
   /** Directory entries staff may refer to. */
   services: Array<{ id: string; name: string; kind: string; city: string }>;
+  /** The whole directory, for the content review list. */
+  directory: ContentReviewDeps['services'];
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
@@ -78,4 +81,5 @@ export async function staffApi(app: FastifyInstance, opts: StaffApiDeps & { pref
   await app.register(caseworkRoutes, deps);
   await app.register(eventsRoute, deps);
   await app.register(statsRoutes, deps);
+  await app.register(contentReviewRoutes, { services: deps.directory, clock: deps.clock });
 }

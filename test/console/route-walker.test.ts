@@ -68,13 +68,14 @@ describe('every /api/staff route', () => {
       'GET /api/staff/services',
       'GET /api/staff/stats',
       'GET /api/staff/stats/export',
+      'GET /api/staff/content/due',
     ])
       expect(names).toContain(expected);
   });
 
   it('answers 401 without a session, except logging in', async () => {
     const guarded = routes.filter((r) => !(r.method === 'POST' && r.url === '/api/staff/session'));
-    expect(guarded.length).toBeGreaterThanOrEqual(35);
+    expect(guarded.length).toBeGreaterThanOrEqual(36);
     for (const r of guarded) {
       const url = r.url.replace(':id', 'some-ticket');
       const withBody = ['POST', 'PUT', 'DELETE'].includes(r.method);

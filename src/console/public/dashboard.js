@@ -99,6 +99,35 @@ async function main() {
     });
   }
   await load(form.from.value, form.to.value);
+  await loadContentDue();
+
+  /** Facts and services due for re-checking (the same list as npm run content:check). */
+  async function loadContentDue() {
+    let due;
+    try {
+      due = await api.contentDue();
+    } catch {
+      byId('content-due').hidden = true;
+      return;
+    }
+    byId('content-due-note').textContent = t(due.items.length ? 'review.note' : 'review.none');
+    replaceChildren(
+      byId('content-due-list'),
+      due.items.map((item) =>
+        el(
+          'li',
+          { dataset: { status: item.status, id: item.id } },
+          el('strong', {
+            text: t(item.status === 'past_due' ? 'review.pastDue' : 'review.due', { date: item.due }),
+          }),
+          ` ${item.what} `,
+          ...item.sources.map((url) =>
+            el('a', { href: url, rel: 'noreferrer noopener', target: '_blank', text: new URL(url).hostname }),
+          ),
+        ),
+      ),
+    );
+  }
 
   async function load(from, to) {
     state('stats.loading');
