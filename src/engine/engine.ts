@@ -80,7 +80,6 @@ export function createEngine(deps: EngineDeps) {
     message: InboundMessage,
   ): Promise<{ conversationId: string; result: 'recorded' | 'duplicate' | 'throttled' }> {
     const conversationId = deps.crypto.hash(message.address);
-    const minute = Math.floor(clock.now() / 60_000);
     const inbound: StoredInbound = {
       id: message.id,
       kind: 'message',
@@ -92,52 +91,27 @@ export function createEngine(deps: EngineDeps) {
       mediaTypes: message.media.map((m) => m.contentType),
       receivedAt: message.receivedAt,
     };
-    // Flood count, dedupe, inbox and pending mark: one Redis step for almost every message.
-    // In a `web` process the same step hands the conversation to a worker.
+    // Dedupe, flood count, inbox and pending mark: one Redis step. A Twilio retry is dropped
+    // before it is counted; a message past the flood limit is still recorded, marked, and the
+    // step decides (a risk phrase is answered, the rest reach the transcript only). In a `web`
+    // process the same step hands the conversation to a worker.
     const accepted = await store.acceptInbound(conversationId, inbound, {
-      minute,
+      minute: Math.floor(clock.now() / 60_000),
       floodMax: deps.floodMaxPerMinute,
       at: clock.now(),
       notify: Boolean(deps.handOff),
     });
-    if (accepted.result !== 'over') {
-      if (!deps.handOff) kick(conversationId);
-      return { conversationId, result: accepted.result };
-    }
-    // Past the limit, a message in danger still goes through; the rest are throttled.
-    if (!deps.understand(message.text).risk) {
-      return { conversationId, result: await throttle(conversationId, message, minute, accepted.count) };
-    }
-    const result = await store.recordInbound(conversationId, inbound);
-    await store.markPending(conversationId, clock.now());
-    await dispatch(conversationId);
-    return { conversationId, result };
-  }
-
-  /**
-   * A sender past the limit: the first extra message earns one notice, and every message is
-   * still kept in the transcript (staff see it), but the bot no longer steps for each.
-   */
-  async function throttle(conversationId: string, message: InboundMessage, minute: number, sent: number) {
-    const record = await store.load(conversationId);
-    if (!record) return 'throttled' as const;
-    const ttl = deps.retention.conversationDays * 86_400;
-    await store.appendTranscript(
+    if (!deps.handOff) kick(conversationId);
+    return {
       conversationId,
-      [{ at: message.receivedAt, from: 'user', text: message.text }],
-      ttl,
-    );
-    if (sent === deps.floodMaxPerMinute + 1) {
-      await acceptEvent(conversationId, 'FLOOD_NOTICE', `evt-flood-${minute}`);
-      logger.info({ conversation: conversationId, event: 'throttled' });
-    }
-    return 'throttled' as const;
+      result: accepted.result === 'flooded' ? 'throttled' : accepted.result,
+    };
   }
 
   /** An internal event (timer, staff action) enters the same inbox, so it is ordered with messages. */
   async function acceptEvent(
     conversationId: string,
-    type: 'NO_ANSWER' | 'STAFF_JOINED' | 'TICKET_CLOSED' | 'FLOOD_NOTICE',
+    type: 'NO_ANSWER' | 'STAFF_JOINED' | 'TICKET_CLOSED',
     id: string,
   ) {
     const record = await store.load(conversationId);
@@ -221,11 +195,23 @@ export function createEngine(deps: EngineDeps) {
           }
         : ({ type: head.event?.type } as FaroEvent);
     const saved = (record?.state as FlowState | null) ?? null;
-    // The flood notice is the engine's, not the flow's: the conversation stays where it was.
-    const step =
-      head.event?.type === 'FLOOD_NOTICE' && saved
-        ? { state: saved, effects: [{ type: 'say' as const, key: 'flood.notice' }], restarted: false }
-        : runFlow({ machine: deps.machine, saved, savedVersion: record?.flowVersion ?? null, event });
+    // Past the flood limit the flow is not stepped (a risk phrase still is): the message only
+    // reaches the transcript, and the first such message of a minute earns one notice.
+    const throttled =
+      head.flooded !== undefined &&
+      event.type === 'MESSAGE' &&
+      !event.u.risk &&
+      !event.u.riskUnsure &&
+      saved !== null;
+    const notice = throttled && record?.floodNoticeMinute !== head.flooded;
+    const step = throttled
+      ? {
+          state: saved,
+          effects: notice ? [{ type: 'say' as const, key: 'flood.notice' }] : [],
+          restarted: false,
+        }
+      : runFlow({ machine: deps.machine, saved, savedVersion: record?.flowVersion ?? null, event });
+    if (notice) logger.info({ conversation: conversationId, event: 'throttled' });
     if (step.restarted) logger.info({ conversation: conversationId, event: 'flow_restarted' });
     const context = step.state.context;
     const lang = context.lang ?? 'es';
@@ -278,7 +264,8 @@ export function createEngine(deps: EngineDeps) {
       channel,
       addressEnc: record?.addressEnc ?? head.addressEnc,
       to: head.to || record?.to || '',
-      flowVersion: FLOW_VERSION,
+      // A throttled message leaves the state as it was, whatever flow version wrote it.
+      flowVersion: throttled && record ? record.flowVersion : FLOW_VERSION,
       state: step.state,
       // A user who writes again after opting out has opted back in.
       stopped: head.kind === 'message' ? false : (record?.stopped ?? false),
@@ -287,6 +274,9 @@ export function createEngine(deps: EngineDeps) {
       createdAt: record?.createdAt ?? now,
       updatedAt: now,
       lastInboundAt: head.kind === 'message' ? head.receivedAt : (record?.lastInboundAt ?? now),
+      ...(notice
+        ? { floodNoticeMinute: head.flooded }
+        : record?.floodNoticeMinute !== undefined && { floodNoticeMinute: record.floodNoticeMinute }),
     };
     const outbound: OutboundMessage[] = [];
     const transcript: TranscriptEntry[] = [];

@@ -16,6 +16,11 @@ export interface StoredInbound {
   receivedAt: number;
   /** For kind 'event': the event name and data. */
   event?: { type: string; data?: Record<string, unknown> };
+  /**
+   * The minute (since the epoch) in which this message took its sender past the flood limit:
+   * the step answers it only if it is a risk phrase (and sends one notice a minute).
+   */
+  flooded?: number;
 }
 
 export interface ConversationRecord {
@@ -38,6 +43,8 @@ export interface ConversationRecord {
   lastInboundAt: number;
   /** When retention deletes this conversation, as last written to the retention index. */
   expiresAt?: number;
+  /** The last minute in which the sender was told they write too fast (one notice a minute). */
+  floodNoticeMinute?: number;
 }
 
 export type MessageStatus = string;
@@ -101,17 +108,17 @@ export interface ConversationStore {
   /** Dedupe on the message id and append to the inbox, atomically. */
   recordInbound(conversationId: string, inbound: StoredInbound): Promise<'recorded' | 'duplicate'>;
   /**
-   * The webhook's step: count the message for flood control (`countRecent`) and, unless the
-   * sender is past `floodMax` this minute, record it (`recordInbound`) and mark the conversation
-   * pending at `at`, duplicates too (a first delivery may have died before its step); with
-   * `notify` (a `web` process), also push the conversation id on the work list for a worker.
-   * `count` is this minute's count including this message.
+   * The webhook's step, atomic: dedupe on the message id (a duplicate is neither counted nor
+   * recorded); count a new message in `minute` for flood control and record it, marked
+   * `flooded: minute` past `floodMax`; mark the conversation pending at `at`, duplicates too (a
+   * first delivery may have died before its step); with `notify` (a `web` process), also push
+   * the conversation id on the work list for a worker. `count`: this minute's distinct messages.
    */
   acceptInbound(
     conversationId: string,
     inbound: StoredInbound,
     opts: { minute: number; floodMax: number; at: number; notify?: boolean },
-  ): Promise<{ result: 'recorded' | 'duplicate' | 'over'; count: number }>;
+  ): Promise<{ result: 'recorded' | 'duplicate' | 'flooded'; count: number }>;
   peekInbox(conversationId: string): Promise<StoredInbound | null>;
   inboxLength(conversationId: string): Promise<number>;
 

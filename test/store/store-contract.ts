@@ -50,6 +50,16 @@ const outbound = (conversationId: string, id: string): OutboundMessage => ({
   createdAt: 1,
   updatedAt: 1,
 });
+/** A step that processed `inboxId` and sent nothing. */
+const commitOf = (conversationId: string, inboxId: string) => ({
+  conversationId,
+  expectedVersion: 0,
+  record: record(conversationId),
+  processedInboxId: inboxId,
+  outbound: [],
+  transcript: [],
+  ttlSeconds: 3600,
+});
 const RANK = { pending: -1, queued: 2, sent: 4, failed: 5, delivered: 7, read: 8 };
 
 /** The behaviour every ConversationStore must have; run against memory and Redis. */
@@ -269,20 +279,37 @@ export function storeContract(name: string, factory: Factory) {
         expect(await s.acquireSendLease('c1', 'm3', 10_000)).toBe(true);
       }));
 
-    it('accepts a message in one step: flood count, dedupe, inbox, pending; nothing past the limit', () =>
+    it('accepts a message in one step: dedupe, then flood count, inbox (marked past the limit), pending', () =>
       withStore(async (s, clock) => {
         const opts = { minute: 100, floodMax: 2, at: clock.now() };
         expect(await s.acceptInbound('c1', inbound('SM1'), opts)).toEqual({ result: 'recorded', count: 1 });
-        expect(await s.acceptInbound('c1', inbound('SM1'), opts)).toEqual({ result: 'duplicate', count: 2 });
-        expect(await s.acceptInbound('c1', inbound('SM2'), opts)).toEqual({ result: 'over', count: 3 });
-        expect(await s.inboxLength('c1')).toBe(1);
+        // A retry is neither counted nor recorded again.
+        expect(await s.acceptInbound('c1', inbound('SM1'), opts)).toEqual({ result: 'duplicate', count: 1 });
+        expect(await s.acceptInbound('c1', inbound('SM2'), opts)).toEqual({ result: 'recorded', count: 2 });
+        expect(await s.acceptInbound('c1', inbound('SM3'), opts)).toEqual({ result: 'flooded', count: 3 });
+        expect(await s.acceptInbound('c1', inbound('SM3'), opts)).toEqual({ result: 'duplicate', count: 3 });
+        expect(await s.inboxLength('c1')).toBe(3);
         expect(await s.listPending(clock.now(), 10)).toEqual(['c1']);
         // A new minute, a new count.
-        expect(await s.acceptInbound('c1', inbound('SM2'), { ...opts, minute: 101 })).toEqual({
+        expect(await s.acceptInbound('c1', inbound('SM4'), { ...opts, minute: 101 })).toEqual({
           result: 'recorded',
           count: 1,
         });
-        expect(await s.inboxLength('c1')).toBe(2);
+        const heads: Array<[string, number | undefined]> = [];
+        for (let i = 0; i < 4; i++) {
+          const begun = await s.beginProcessing('c1', 10_000);
+          const head = begun!.head!;
+          heads.push([head.id, head.flooded]);
+          const step = { ...commitOf('c1', head.id), expectedVersion: i };
+          expect((await s.commit(step)).result).toBe('committed');
+          await s.finishProcessing('c1', begun!.token, []);
+        }
+        expect(heads).toEqual([
+          ['SM1', undefined],
+          ['SM2', undefined],
+          ['SM3', 100],
+          ['SM4', undefined],
+        ]);
       }));
 
     it('counts messages per minute for flood control', () =>

@@ -82,11 +82,18 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       return 'recorded';
     },
     async acceptInbound(id, inbound, { minute, floodMax, at }) {
-      const count = await this.countRecent(id, minute);
-      if (count > floodMax) return { result: 'over', count };
-      const result = await this.recordInbound(id, inbound);
-      await this.markPending(id, at);
-      return { result, count };
+      const data = getOrCreate(id);
+      pending.set(id, at);
+      if (!meet(data, inbound.id, TTL.dedupeSeconds)) {
+        return { result: 'duplicate', count: data.flood.get(minute) ?? 0 };
+      }
+      const count = (data.flood.get(minute) ?? 0) + 1;
+      data.flood.set(minute, count);
+      for (const m of data.flood.keys()) if (m < minute - 1) data.flood.delete(m);
+      const flooded = count > floodMax;
+      data.inbox.push(clone(flooded ? { flooded: minute, ...inbound } : inbound));
+      touch(data, TTL.dedupeSeconds);
+      return { result: flooded ? 'flooded' : 'recorded', count };
     },
     async peekInbox(id) {
       const head = get(id)?.inbox[0];

@@ -139,11 +139,11 @@ export function createRedisStore({
       const [code, count] = redis.isCluster
         ? await r.faroAcceptNoPending(k.flood, k.ids, k.inbox, ...args)
         : await r.faroAccept(k.flood, k.ids, k.inbox, g.pending, g.work, ...args);
-      if (redis.isCluster && code !== 2) {
+      if (redis.isCluster) {
         await r.zadd(g.pending, at, id);
         if (notify) await pushWorkHint(redis, g.work, id);
       }
-      return { result: code === 2 ? 'over' : code === 1 ? 'recorded' : 'duplicate', count };
+      return { result: code === 2 ? 'flooded' : code === 1 ? 'recorded' : 'duplicate', count };
     },
     async peekInbox(id) {
       const raw = await r.lindex(keys(id).inbox, 0);

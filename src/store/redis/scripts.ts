@@ -49,16 +49,26 @@ return 1
  * KEYS: flood, ids, inbox, and except on a Redis Cluster (other hash slots) pending and work.
  * ARGV: minute, floodMax, id, now, forgetAt, ttlSeconds, inboundJson, pendingAt, conversationId,
  * notify (1: push the id on the work list for a worker), workMax.
- * Returns {2, count} past the flood limit (nothing recorded), else {1 recorded or 0 duplicate, count}.
+ * Dedupe comes first: a Twilio retry is neither counted nor recorded again. A new message is
+ * counted in its minute and always goes to the inbox; past the flood limit it goes in marked
+ * `"flooded":<minute>`, and the step decides (a risk phrase is still answered, the rest only
+ * reach the transcript). Returns {1 recorded, 2 recorded past the limit, or 0 duplicate, count}.
  */
 export const ACCEPT_INBOUND = `${MEET_ID}
-local n = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
-redis.call('EXPIRE', KEYS[1], 120)
-if n > tonumber(ARGV[2]) then return {2, n} end
-local recorded = 0
+local code = 0
+local n
 if meetId(KEYS[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]) then
-  appendInbox(KEYS[3], ARGV[7], ARGV[6])
-  recorded = 1
+  n = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+  redis.call('EXPIRE', KEYS[1], 120)
+  local json = ARGV[7]
+  code = 1
+  if n > tonumber(ARGV[2]) then
+    json = '{"flooded":' .. ARGV[1] .. ',' .. string.sub(json, 2)
+    code = 2
+  end
+  appendInbox(KEYS[3], json, ARGV[6])
+else
+  n = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 end
 if #KEYS == 5 then
   redis.call('ZADD', KEYS[4], ARGV[8], ARGV[9])
@@ -67,7 +77,7 @@ if #KEYS == 5 then
     redis.call('LTRIM', KEYS[5], -tonumber(ARGV[11]), -1)
   end
 end
-return {recorded, n}
+return {code, n}
 `;
 
 /** KEYS: ids. ARGV: sid, now, forgetAt, ttlSeconds. Returns 1 if the SID was not yet ours. */
