@@ -24,6 +24,7 @@ import { createMetrics, type Metrics, observeQueue } from './metrics.ts';
 import { createBullmqOutbox } from './outbox/bullmq-outbox.ts';
 import { createDeliver, type Sender } from './outbox/deliver.ts';
 import { createMemoryOutbox } from './outbox/memory-outbox.ts';
+import { createMemorySendPacer, createRedisSendPacer } from './outbox/send-pacer.ts';
 import { type AddressCrypto, createAddressCrypto } from './privacy/address-crypto.ts';
 import { renderForChannel } from './render/index.ts';
 import { createMemoryStore } from './store/memory/memory-store.ts';
@@ -146,11 +147,27 @@ export async function buildServices(
       })
     : null;
 
+  // Each Twilio sender gets no more than it can send; the rest waits in Faro's prioritised queue.
+  const pacer = redis
+    ? createRedisSendPacer({ redis, prefix: config.REDIS_KEY_PREFIX, senders: config.senders })
+    : createMemorySendPacer({ senders: config.senders });
+  if (
+    config.twilioConfigured &&
+    !config.senders.sms.configured &&
+    config.senders.sms.kind === 'messaging_service'
+  ) {
+    logger.warn(
+      { event: 'sender_rate_unknown', perSecond: config.senders.sms.perSecond },
+      'SMS through a Messaging Service is paced at 1 segment/s: set TWILIO_SMS_MPS to the total of its senders.',
+    );
+  }
+
   // The outbox reports statuses to the handoff, which exists only later (it needs the timers).
   let handoffRef: StaffHandoff | null = null;
   const deliver = createDeliver({
     store,
     sender,
+    pacer,
     crypto,
     statusCallbackBase:
       config.twilioConfigured || o.sender ? `${config.publicBaseUrl}/webhooks/twilio/status` : null,
@@ -179,8 +196,8 @@ export async function buildServices(
     logger.warn({ conversation: job.conversationId, event: 'send_gave_up' });
   };
   const perSecond: Record<Channel, number> = {
-    sms: config.OUTBOX_SMS_PER_SECOND,
-    whatsapp: config.OUTBOX_WHATSAPP_PER_SECOND,
+    sms: config.senders.sms.perSecond,
+    whatsapp: config.senders.whatsapp.perSecond,
   };
   const outbox: Outbox = redis
     ? createBullmqOutbox({
@@ -193,7 +210,7 @@ export async function buildServices(
         consume: works,
         onGaveUp,
       })
-    : createMemoryOutbox({ deliver, perSecond, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, onGaveUp });
+    : createMemoryOutbox({ deliver, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, onGaveUp });
 
   const machine = createFaroMachine(topics);
   const compose = createComposeReply({

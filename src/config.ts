@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import type { Channel } from './channels/inbound-message.ts';
+import { type SenderProfile, senderProfiles } from './channels/twilio/send-rates.ts';
 import { parseHolidays, parseSchedule } from './handoff/business-hours.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const positiveInt = z.coerce.number().int().positive();
+const positiveNumber = z.coerce.number().positive().finite();
 
 /**
  * Every setting Faro reads from the environment, parsed once at start and frozen.
@@ -53,8 +56,16 @@ const envSchema = z
     CHILD_ALONE_TTL_DAYS: positiveInt.default(7),
     CLOSED_TICKET_TTL_DAYS: positiveInt.default(30),
     SMS_ENCODING: z.enum(['gsm7', 'unicode']).default('gsm7'),
-    OUTBOX_SMS_PER_SECOND: positiveInt.default(1),
-    OUTBOX_WHATSAPP_PER_SECOND: positiveInt.default(20),
+    /**
+     * How fast the SMS sender sends, in segments per second (default: by the kind of
+     * TWILIO_SMS_FROM, see src/channels/twilio/send-rates.ts); Faro hands Twilio no more.
+     */
+    TWILIO_SMS_MPS: positiveNumber.optional(),
+    /** How fast the WhatsApp sender sends, in messages per second (default 80). */
+    TWILIO_WHATSAPP_MPS: positiveNumber.optional(),
+    /** Older names of the two above, still accepted. */
+    OUTBOX_SMS_PER_SECOND: positiveNumber.optional(),
+    OUTBOX_WHATSAPP_PER_SECOND: positiveNumber.optional(),
     OUTBOX_MAX_ATTEMPTS: positiveInt.default(8),
     FLOOD_MAX_PER_MINUTE: positiveInt.default(20),
     HANDOFF_NO_ANSWER_MINUTES: positiveInt.default(20),
@@ -166,6 +177,8 @@ export interface Config extends Env {
   dataKeyGenerated: boolean;
   storeKind: 'redis' | 'memory';
   twilioConfigured: boolean;
+  /** The sender of each channel and how fast it sends. */
+  senders: Readonly<Record<Channel, SenderProfile>>;
 }
 
 export class ConfigError extends Error {
@@ -202,5 +215,13 @@ export function loadConfig(
     dataKeyGenerated: !e.DATA_KEY,
     storeKind: e.REDIS_URL || e.REDIS_CLUSTER_NODES || e.REDIS_SENTINELS ? 'redis' : 'memory',
     twilioConfigured: Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN),
+    senders: Object.freeze(
+      senderProfiles({
+        smsFrom: e.TWILIO_SMS_FROM,
+        messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID,
+        smsPerSecond: e.TWILIO_SMS_MPS ?? e.OUTBOX_SMS_PER_SECOND,
+        whatsappPerSecond: e.TWILIO_WHATSAPP_MPS ?? e.OUTBOX_WHATSAPP_PER_SECOND,
+      }),
+    ),
   });
 }

@@ -14,7 +14,7 @@ import type {
 } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { ComposeReply, ReplyBlock } from './compose-reply.ts';
-import type { Handoff, Outbox } from './ports.ts';
+import type { Handoff, Outbox, SendPriority } from './ports.ts';
 import type { FlowState } from './run-flow.ts';
 import { runFlow } from './run-flow.ts';
 
@@ -144,12 +144,15 @@ export function createEngine(deps: EngineDeps) {
       // Known from the record already read, so a crash's leftovers need no second load.
       let channel: Channel | null = record?.channel ?? null;
       let outq: string[] | null = null;
+      // Replies committed by this round and how urgent each is (leftovers of a crash are looked up).
+      const priorities = new Map<string, SendPriority>();
       while (head) {
         const done = await stepWithRetry(conversationId, head, record);
         channel = head.channel;
         ({ next: head, record, outq } = done);
+        for (const id of done.committed) priorities.set(id, done.priority);
       }
-      handedOver = await flushOutbound(conversationId, channel, outq);
+      handedOver = await flushOutbound({ conversationId, known: channel, outq, priorities });
     } finally {
       idle = await store.finishProcessing(conversationId, begun.token, handedOver);
     }
@@ -181,6 +184,9 @@ export function createEngine(deps: EngineDeps) {
     next: StoredInbound | null;
     record: ConversationRecord | null;
     outq: string[] | null;
+    /** The ids of the replies this step committed, and their send priority. */
+    committed: string[];
+    priority: SendPriority;
   } | null> {
     const started = performance.now();
     const now = clock.now();
@@ -252,9 +258,10 @@ export function createEngine(deps: EngineDeps) {
     }
     if (event.type === 'TICKET_CLOSED') ticketId = null;
 
+    const priority = sendPriority(step.effects);
     if (step.effects.some((e) => e.type === 'erase')) {
       await eraseConversation({ conversationId, head, record, blocks, channel });
-      return { next: null, record: null, outq: [] };
+      return { next: null, record: null, outq: [], committed: [], priority };
     }
 
     const childAlone = context.profile.alone === true && context.profile.age !== 'adult';
@@ -304,6 +311,7 @@ export function createEngine(deps: EngineDeps) {
         error: null,
         createdAt: now,
         updatedAt: now,
+        ...(priority === 'safety' && { safety: true as const }),
       });
       // With a person involved staff read every word; otherwise the gist (the heading, which
       // names the screen) is enough, and an idle conversation stays under 2 KB in Redis.
@@ -332,7 +340,13 @@ export function createEngine(deps: EngineDeps) {
     if (next.expiresAt !== record?.expiresAt) await store.scheduleExpiry(conversationId, next.expiresAt!);
     if (ticketId) await deps.handoff.transcriptAdded(conversationId, ticketId, transcript);
     deps.onStep?.({ conversationId, effects: step.effects, channel, ms: performance.now() - started });
-    return { next: result.next, record: { ...next, version: next.version + 1 }, outq: result.outq };
+    return {
+      next: result.next,
+      record: { ...next, version: next.version + 1 },
+      outq: result.outq,
+      committed: outbound.map((m) => m.id),
+      priority,
+    };
   }
 
   /**
@@ -398,19 +412,33 @@ export function createEngine(deps: EngineDeps) {
   /**
    * Hands committed replies to the outbox; returns their ids, acked when the lock is released.
    * `outq` is what the last commit left (null: nothing stepped, so read it, as after a crash);
-   * `channel` is null only when there is no record (erased meanwhile).
+   * `known` is null only when there is no record (erased meanwhile). `priorities`: the replies
+   * this round committed; a crash's leftovers are read to learn theirs.
    */
-  async function flushOutbound(
-    conversationId: string,
-    known: Channel | null,
-    outq: string[] | null,
-  ): Promise<string[]> {
+  async function flushOutbound({
+    conversationId,
+    known,
+    outq,
+    priorities,
+  }: {
+    conversationId: string;
+    known: Channel | null;
+    outq: string[] | null;
+    priorities: ReadonlyMap<string, SendPriority>;
+  }): Promise<string[]> {
     const ids = outq ?? (await store.pendingOutbound(conversationId));
     if (ids.length === 0) return [];
     const channel = known ?? (await store.load(conversationId))?.channel ?? 'sms';
-    await deps.outbox.enqueue(
-      ids.map((messageId) => ({ kind: 'stored' as const, conversationId, messageId, channel })),
-    );
+    const jobs = [];
+    for (const messageId of ids) {
+      let priority = priorities.get(messageId);
+      if (!priority) {
+        const m = await store.getMessage(conversationId, messageId);
+        priority = m?.safety ? 'safety' : m?.origin === 'staff' ? 'staff' : 'normal';
+      }
+      jobs.push({ kind: 'stored' as const, conversationId, messageId, channel, priority });
+    }
+    await deps.outbox.enqueue(jobs);
     return ids;
   }
 
@@ -439,6 +467,18 @@ export function createEngine(deps: EngineDeps) {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/**
+ * A step's replies are safety replies when the step raised a safety escalation or said a
+ * `safety.` text (the emergency numbers, "are you in danger now?"): they go before anything else.
+ */
+export function sendPriority(effects: readonly Effect[]): SendPriority {
+  const safety = effects.some(
+    (e) =>
+      (e.type === 'escalate' && e.reason === 'safety') || (e.type === 'say' && e.key.startsWith('safety.')),
+  );
+  return safety ? 'safety' : 'normal';
 }
 
 /** The first line of a bot message, without markup: what staff need to follow a conversation. */

@@ -65,6 +65,8 @@ export interface OutboundMessage {
   author?: string;
   /** Set while a send is under way: if the worker dies, the next attempt first asks Twilio. */
   inFlightSince?: number | null;
+  /** A reply to someone who may be in danger: it is sent before anything else. */
+  safety?: true;
 }
 
 export interface TranscriptEntry {
