@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTwilio, startFakeTwilio } from '../fakes/fake-twilio.ts';
-import { type FaroProcess, faroEnv, freePort, startFaro, waitUntil } from '../helpers/processes.ts';
+import { type FaroProcess, faroEnv, freePort, startFaro } from '../helpers/processes.ts';
+import { readConversations, repliesPerUser, waitForAllReplies } from '../helpers/replies.ts';
 import { signedPost } from '../helpers/signed-post.ts';
 import { deleteKeys, inboundForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN } from '../helpers/test-app.ts';
 
@@ -12,13 +13,14 @@ describe('SIGTERM', () => {
   let faro: FaroProcess;
   let env: Record<string, string>;
   const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
+  const dataKey = randomBytes(32);
 
   beforeAll(async () => {
     fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
     env = faroEnv({
       twilioBaseUrl: fake.baseUrl,
       prefix: prefix,
-      dataKey: randomBytes(32),
+      dataKey,
       extra: { OUTBOX_SMS_PER_SECOND: '5' },
     });
     faro = await startFaro(await freePort(), env);
@@ -40,11 +42,15 @@ describe('SIGTERM', () => {
     expect(fake.messages.length).toBeLessThan(users.length);
 
     faro = await startFaro(await freePort(), env);
-    await waitUntil(
-      async () => fake.messages.length >= users.length,
-      30_000,
-      () => `${fake.messages.length} replies`,
-    );
-    for (const u of users) expect(fake.messages.filter((m) => m.to === u)).toHaveLength(1);
+    const conversations = readConversations({ prefix, dataKey });
+    try {
+      await waitForAllReplies({ conversations, users, messages: 1, sent: fake.messages, timeoutMs: 30_000 });
+      for (const row of await repliesPerUser(conversations, users, fake.messages)) {
+        expect(row.committed).toBeGreaterThan(0);
+        expect(row.sent).toBe(row.committed);
+      }
+    } finally {
+      await conversations.close();
+    }
   }, 90_000);
 });
