@@ -102,7 +102,7 @@ describe('a Faro process killed mid-work', () => {
         conversations,
         users: senders,
         messages: perSender,
-        sent: fake.messages,
+        sentCount: () => fake.messages.length,
         timeoutMs: 120_000,
         settleMs: 6_000,
       });

@@ -64,7 +64,7 @@ describe('a web process and a worker process (FARO_ROLE)', () => {
         conversations,
         users: senders,
         messages: 3,
-        sent: fake.messages,
+        sentCount: () => fake.messages.length,
         timeoutMs: 30_000,
       });
       for (const row of await repliesPerUser(conversations, senders, fake.messages)) {
@@ -85,7 +85,7 @@ describe('a web process and a worker process (FARO_ROLE)', () => {
         conversations,
         users: senders,
         messages: 5,
-        sent: fake.messages,
+        sentCount: () => fake.messages.length,
         timeoutMs: 30_000,
       });
       for (const row of await repliesPerUser(conversations, senders, fake.messages)) {

@@ -61,7 +61,7 @@ describe('two Faro processes on one Redis', () => {
         conversations,
         users: senders,
         messages: PER_SENDER,
-        sent: fake.messages,
+        sentCount: () => fake.messages.length,
         timeoutMs: 90_000,
       });
       const total = Date.now() - started;
