@@ -121,8 +121,6 @@ export interface ConversationStore {
     inbound: StoredInbound,
     opts: { minute: number; floodMax: number; at: number; notify?: boolean },
   ): Promise<{ result: 'recorded' | 'duplicate' | 'flooded'; count: number }>;
-  peekInbox(conversationId: string): Promise<StoredInbound | null>;
-  inboxLength(conversationId: string): Promise<number>;
 
   acquireLock(conversationId: string, ttlMs: number): Promise<string | null>;
   releaseLock(conversationId: string, token: string): Promise<void>;
@@ -165,18 +163,16 @@ export interface ConversationStore {
   /** Drop a delivered bot message's record: its text lives on in the transcript. */
   forgetMessage(conversationId: string, messageId: string): Promise<void>;
 
-  /**
-   * One send at a time per conversation, so that a send whose outcome is unknown can be told
-   * apart from a sibling's with the same text. The token is the message id: a retry of the same
-   * message may take back the lease its dead worker left.
-   */
-  acquireSendLease(conversationId: string, token: string, ttlMs: number): Promise<boolean>;
-  releaseSendLease(conversationId: string, token: string): Promise<void>;
+  /** Gives up the send lease `beginSend` took for this message (a no-op if another holds it). */
+  releaseSendLease(conversationId: string, messageId: string): Promise<void>;
   /** Remembers a provider message id (Twilio SID) as one of ours; false if it already was. */
   claimSid(conversationId: string, sid: string): Promise<boolean>;
   /**
    * The send lease and what a send needs, in one step: `message` as it was, and a pending
    * message not yet in flight is marked in flight. Null when another message holds the lease.
+   * One send at a time per conversation, so that a send whose outcome is unknown can be told
+   * apart from a sibling's with the same text; the lease is keyed by the message id, so a retry
+   * of the same message takes back the lease its dead worker left.
    */
   beginSend(
     conversationId: string,
@@ -198,16 +194,10 @@ export interface ConversationStore {
   ): Promise<void>;
 
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
-  appendTranscript(conversationId: string, entries: TranscriptEntry[], ttlSeconds: number): Promise<void>;
 
   markPending(conversationId: string, at: number): Promise<void>;
   /** Conversation ids touched before `olderThan` with work possibly left. */
   listPending(olderThan: number, limit: number): Promise<string[]>;
-  /** Remove from pending if the inbox and the outbound queue are empty. */
-  clearPendingIfIdle(conversationId: string): Promise<boolean>;
-
-  /** Counts a sender's messages in the current minute. */
-  countRecent(conversationId: string, minute: number): Promise<number>;
 
   /** When this conversation's data must be gone (retention), on a clock the caller owns. */
   scheduleExpiry(conversationId: string, at: number): Promise<void>;

@@ -11,7 +11,6 @@ import type {
 } from '../store.ts';
 import {
   ACCEPT_INBOUND,
-  ACQUIRE_LEASE,
   BEGIN_PROCESSING,
   BEGIN_SEND,
   CLAIM_ID,
@@ -58,7 +57,6 @@ type Scripted = Client & {
     now: number,
   ): Promise<string | null>;
   faroReleaseLock(key: string, token: string): Promise<number>;
-  faroAcquireLease(key: string, token: string, ttlMs: number): Promise<number>;
   faroBeginSend(
     lease: string,
     record: string,
@@ -84,7 +82,6 @@ function defineScripts(client: Client): Scripted {
   client.defineCommand('faroSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD });
   client.defineCommand('faroUpdateMessage', { numberOfKeys: 1, lua: UPDATE_MESSAGE });
   client.defineCommand('faroReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
-  client.defineCommand('faroAcquireLease', { numberOfKeys: 1, lua: ACQUIRE_LEASE });
   client.defineCommand('faroBeginSend', { numberOfKeys: 3, lua: BEGIN_SEND });
   client.defineCommand('faroFinishSend', { numberOfKeys: 3, lua: FINISH_SEND });
   return c;
@@ -144,13 +141,6 @@ export function createRedisStore({
         if (notify) await pushWorkHint(redis, g.work, id);
       }
       return { result: code === 2 ? 'flooded' : code === 1 ? 'recorded' : 'duplicate', count };
-    },
-    async peekInbox(id) {
-      const raw = await r.lindex(keys(id).inbox, 0);
-      return raw ? (JSON.parse(raw) as StoredInbound) : null;
-    },
-    async inboxLength(id) {
-      return r.llen(keys(id).inbox);
     },
     async acquireLock(id, ttlMs) {
       const token = randomUUID();
@@ -273,9 +263,6 @@ export function createRedisStore({
     async forgetMessage(id, messageId) {
       await r.hdel(keys(id).messages, messageId);
     },
-    async acquireSendLease(id, token, ttlMs) {
-      return (await r.faroAcquireLease(keys(id).sending, token, ttlMs)) === 1;
-    },
     async releaseSendLease(id, token) {
       await r.faroReleaseLock(keys(id).sending, token);
     },
@@ -317,39 +304,11 @@ export function createRedisStore({
       const raw = await r.lrange(keys(id).transcript, 0, -1);
       return raw.map(decodeEntry);
     },
-    async appendTranscript(id, entries, ttlSeconds) {
-      if (entries.length === 0) return;
-      const k = keys(id);
-      await r
-        .multi()
-        .rpush(k.transcript, ...entries.map(encodeEntry))
-        .ltrim(k.transcript, -TTL.transcriptMax, -1)
-        .expire(k.transcript, ttlSeconds)
-        .exec();
-    },
     async markPending(id, at) {
       await r.zadd(g.pending, at, id);
     },
     async listPending(olderThan, limit) {
       return r.zrangebyscore(g.pending, '-inf', olderThan, 'LIMIT', 0, limit);
-    },
-    async clearPendingIfIdle(id) {
-      await r.zrem(g.pending, id);
-      const k = keys(id);
-      const [inbox, outq] = await Promise.all([r.llen(k.inbox), r.llen(k.outq)]);
-      if (inbox + outq > 0) {
-        await r.zadd(g.pending, clock.now(), id);
-        return false;
-      }
-      return true;
-    },
-    async countRecent(id, minute) {
-      const key = keys(id).flood;
-      const [[, n]] = (await r.multi().hincrby(key, String(minute), 1).expire(key, 120).exec()) as [
-        [null, number],
-        [null, number],
-      ];
-      return n;
     },
     async scheduleExpiry(id, at) {
       await r.zadd(g.expiry, at, id);

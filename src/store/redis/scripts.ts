@@ -227,8 +227,3 @@ return 1
 export const RELEASE_LOCK = `${LEASE}
 return releaseIfOurs(KEYS[1], ARGV[1])
 `;
-
-/** KEYS: lease. ARGV: token, ttlMs. Taken when free or already ours (a retry of the same message). */
-export const ACQUIRE_LEASE = `${LEASE}
-return takeLease(KEYS[1], ARGV[1], ARGV[2]) and 1 or 0
-`;
