@@ -116,9 +116,10 @@ export async function buildServices(
 
   let localSender: LocalSender | null = null;
   let sender: Sender;
+  let closeSender = () => {};
   if (o.sender) sender = o.sender;
   else if (config.twilioConfigured) {
-    sender = createTwilioSender({
+    const twilioSender = createTwilioSender({
       accountSid: config.TWILIO_ACCOUNT_SID!,
       authToken: config.TWILIO_AUTH_TOKEN!,
       apiBaseUrl: config.TWILIO_API_BASE_URL,
@@ -127,6 +128,8 @@ export async function buildServices(
       whatsappFrom: config.TWILIO_WHATSAPP_FROM,
       timeoutMs: config.TWILIO_TIMEOUT_MS,
     });
+    sender = twilioSender;
+    closeSender = () => twilioSender.close();
   } else {
     logger.warn(
       { event: 'local_sender' },
@@ -350,6 +353,7 @@ export async function buildServices(
       await handoffSide.events.close();
       await outbox.close();
       await store.close();
+      closeSender();
     },
   };
 }
