@@ -77,6 +77,8 @@ export interface ServiceOverrides {
   noAnswerDelayMs?: number;
   /** Where the demo supervisor's credentials are printed once (default: stdout, not the log). */
   announce?: (text: string) => void;
+  /** Process and Node metrics (off in a worker thread: the main thread reports the process). */
+  defaultMetrics?: boolean;
 }
 
 /**
@@ -89,7 +91,7 @@ export async function buildServices(
   o: ServiceOverrides = {},
 ): Promise<Services> {
   const clock = o.clock ?? systemClock;
-  const metrics = createMetrics();
+  const metrics = createMetrics({ defaults: o.defaultMetrics ?? true });
   const crypto = createAddressCrypto(config.dataKey);
   const i18n = createI18n({ localesDir: o.localesDir ?? join(ROOT_DIR, 'locales') });
   const topics = o.topics ?? (await import('../flows/content/topics.ts')).TOPICS;

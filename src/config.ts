@@ -25,6 +25,13 @@ const envSchema = z
      * `worker` processes (steps, sends, timers, retention) through Redis. Split roles need Redis.
      */
     FARO_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+    /**
+     * With Redis and FARO_ROLE=all, the work (steps, sends, timers) runs in a worker thread of
+     * the same process, so webhooks are answered on a thread of their own.
+     */
+    FARO_WORK_THREAD: bool.default(true),
+    /** The work thread's CPU niceness (Linux): under load, webhooks come first. 0 to 19. */
+    FARO_WORK_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
 
     REDIS_URL: z.string().optional(),
     /** Comma-separated host:port list of Redis Cluster seed nodes (instead of REDIS_URL). */
@@ -179,6 +186,8 @@ export interface Config extends Env {
   twilioConfigured: boolean;
   /** The sender of each channel and how fast it sends. */
   senders: Readonly<Record<Channel, SenderProfile>>;
+  /** FARO_ROLE=all on Redis with FARO_WORK_THREAD: the process runs as `web` plus a `worker` thread. */
+  workThread: boolean;
 }
 
 export class ConfigError extends Error {
@@ -192,6 +201,11 @@ export function decodeKey(value: string): Buffer | null {
   if (hex) return hex;
   const b64 = Buffer.from(value, 'base64');
   return b64.length === 32 ? b64 : null;
+}
+
+/** The same configuration for one role of a process that runs two (`web` + a `worker` thread). */
+export function withRole(config: Readonly<Config>, role: 'web' | 'worker'): Readonly<Config> {
+  return Object.freeze({ ...config, FARO_ROLE: role, workThread: false });
 }
 
 /** Parses the environment once. Throws ConfigError naming each bad variable. */
@@ -215,6 +229,10 @@ export function loadConfig(
     dataKeyGenerated: !e.DATA_KEY,
     storeKind: e.REDIS_URL || e.REDIS_CLUSTER_NODES || e.REDIS_SENTINELS ? 'redis' : 'memory',
     twilioConfigured: Boolean(e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN),
+    workThread:
+      e.FARO_WORK_THREAD &&
+      e.FARO_ROLE === 'all' &&
+      Boolean(e.REDIS_URL || e.REDIS_CLUSTER_NODES || e.REDIS_SENTINELS),
     senders: Object.freeze(
       senderProfiles({
         smsFrom: e.TWILIO_SMS_FROM,

@@ -1,7 +1,8 @@
 import { buildApp } from './app.ts';
 import { buildServices } from './build-services.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, withRole } from './config.ts';
 import { createLogger } from './logger.ts';
+import { startWorkThread, type WorkThread } from './work-thread/start-work-thread.ts';
 
 /** Entry point: parse config, build, listen, and shut down gracefully on SIGTERM/SIGINT. */
 async function main() {
@@ -22,8 +23,14 @@ async function main() {
       'No DATA_KEY: made a random one for this run (fine for trying Faro, not for production).',
     );
   }
-  const services = await buildServices(config, logger);
+  // FARO_ROLE=all on Redis: this thread takes webhooks (as `web`), a worker thread does the work.
+  const services = await buildServices(config.workThread ? withRole(config, 'web') : config, logger);
   const app = await buildApp(services);
+  let thread: WorkThread | null = null;
+  if (config.workThread) {
+    thread = await startWorkThread({ nice: config.FARO_WORK_THREAD_NICE, logger });
+    services.metrics.addSource(thread.metrics);
+  }
   await services.start();
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.info({
@@ -31,6 +38,7 @@ async function main() {
     port: config.PORT,
     store: config.storeKind,
     twilio: config.twilioConfigured,
+    workThread: config.workThread,
   });
 
   let closing = false;
@@ -42,6 +50,7 @@ async function main() {
     force.unref();
     // Stop taking webhooks, let in-flight requests finish, then drain work and close Redis.
     await app.close();
+    await thread?.stop();
     await services.stop();
     logger.info({ event: 'stopped' });
     process.exit(0);
