@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Topic } from '../flows/content/types.ts';
 import { createFaroMachine } from '../flows/faro/machine.ts';
 import type { Understanding } from '../flows/faro/types.ts';
+import { detectRisk } from '../flows/understand/index.ts';
 import type { Channel } from './channels/inbound-message.ts';
 import { createLocalSender, type LocalSender } from './channels/local/local-sender.ts';
 import { STATUS_RANK } from './channels/twilio/message-status.ts';
@@ -16,6 +17,7 @@ import { type Clock, systemClock } from './engine/clock.ts';
 import { createComposeReply, type ServicesText } from './engine/compose-reply.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
 import type { Outbox, OutboxJob, Timers } from './engine/ports.ts';
+import { createWorkGate } from './engine/work-gate.ts';
 import { createWorkQueue } from './engine/work-queue.ts';
 import { buildHandoff, type HandoffSide } from './handoff/build-handoff.ts';
 import type { StaffHandoff } from './handoff/staff-handoff.ts';
@@ -79,6 +81,14 @@ export interface ServiceOverrides {
   announce?: (text: string) => void;
   /** Process and Node metrics (off in a worker thread: the main thread reports the process). */
   defaultMetrics?: boolean;
+  /**
+   * A work thread: whether the process's webhook thread is saturated now. While it is, this
+   * thread only trickles (src/engine/work-gate.ts), so that Twilio's webhooks are answered first
+   * (the rest waits in Redis, and is taken up as soon as the webhooks slow down).
+   */
+  webBusy?: () => boolean;
+  /** A web thread: every new message, once recorded (main.ts hands it to the work thread). */
+  onAccepted?: (conversationId: string, text: string) => void;
 }
 
 /**
@@ -276,6 +286,10 @@ export async function buildServices(
     },
     floodMaxPerMinute: config.FLOOD_MAX_PER_MINUTE,
     handOff: works ? undefined : (id) => workQueue!.notify(id),
+    // A web process hands a message in danger to a worker ahead of the backlog (a web thread
+    // leaves the check to its work thread, through onAccepted, to keep its own CPU for webhooks).
+    urgent: works || o.onAccepted ? undefined : (text) => detectRisk(text) !== null,
+    onAccepted: o.onAccepted,
     onStep: ({ effects, channel, ms }) => {
       metrics.stepSeconds.observe({ channel }, ms / 1000);
       for (const e of effects) {
@@ -330,14 +344,21 @@ export async function buildServices(
         );
       }
       if (!works) return;
-      // Conversations handed over by `web` processes; past 256 in hand, hints wait for another worker.
+      // Conversations handed over by `web` processes; past 256 in hand, hints wait for another
+      // worker. A work thread trickles while its process's webhook thread is saturated.
+      const gate = createWorkGate({ max: 256, webBusy: o.webBusy });
       stopConsuming =
         workQueue?.consume(
-          (id) => engine.kick(id),
-          () => engine.inFlight() >= 256,
+          (id) => {
+            gate.took();
+            engine.kick(id);
+          },
+          () => gate.room(engine.inFlight()),
         ) ?? null;
       sweeper = setInterval(() => {
-        engine.sweep().catch(() => undefined);
+        const room = Math.min(100, gate.room(engine.inFlight()));
+        if (room > 0) gate.took();
+        engine.sweep(2_000, room).catch(() => undefined);
       }, o.sweepEveryMs ?? 1_000);
       sweeper.unref();
       // Retention runs every minute on every instance; erasing the same conversation twice is harmless.

@@ -24,9 +24,13 @@ async function main() {
     );
   }
   // FARO_ROLE=all on Redis: this thread takes webhooks (as `web`), a worker thread does the work.
-  const services = await buildServices(config.workThread ? withRole(config, 'web') : config, logger);
-  const app = await buildApp(services);
   let thread: WorkThread | null = null;
+  const services = config.workThread
+    ? await buildServices(withRole(config, 'web'), logger, {
+        onAccepted: (id, text) => thread?.accepted(id, text),
+      })
+    : await buildServices(config, logger);
+  const app = await buildApp(services);
   if (config.workThread) {
     thread = await startWorkThread({ nice: config.FARO_WORK_THREAD_NICE, logger });
     services.metrics.addSource(thread.metrics);

@@ -33,6 +33,13 @@ export interface EngineDeps {
   /** Messages a sender may send a minute; past it one notice, then throttled (risk phrases always pass). */
   floodMaxPerMinute: number;
   /**
+   * A fast check for danger (the lexicon floor, not the whole understanding): in a `web`
+   * process, such a message is handed to a worker ahead of the backlog.
+   */
+  urgent?: (text: string) => boolean;
+  /** Told of every new message once it is recorded (a work thread looks for danger in it). */
+  onAccepted?: (conversationId: string, text: string) => void;
+  /**
    * A `web` process: recorded messages and events are handed to a worker through Redis instead
    * of being stepped here. Without it, this process steps them itself.
    */
@@ -99,9 +106,10 @@ export function createEngine(deps: EngineDeps) {
       minute: Math.floor(clock.now() / 60_000),
       floodMax: deps.floodMaxPerMinute,
       at: clock.now(),
-      notify: Boolean(deps.handOff),
+      notify: deps.handOff ? (deps.urgent?.(message.text) ? 'urgent' : true) : false,
     });
     if (!deps.handOff) kick(conversationId);
+    if (accepted.result !== 'duplicate') deps.onAccepted?.(conversationId, message.text);
     return {
       conversationId,
       result: accepted.result === 'flooded' ? 'throttled' : accepted.result,
@@ -443,8 +451,10 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /** Finishes conversations left pending by a crash or a lost race (runs on every instance). */
-  async function sweep(olderThanMs = 2_000) {
-    const ids = await store.listPending(clock.now() - olderThanMs, 100);
+  /** `limit`: how many conversations this instance takes on now (the rest wait for the next sweep). */
+  async function sweep(olderThanMs = 2_000, limit = 100) {
+    if (limit <= 0) return 0;
+    const ids = await store.listPending(clock.now() - olderThanMs, limit);
     for (const id of ids) kick(id);
     return ids.length;
   }

@@ -114,12 +114,13 @@ export interface ConversationStore {
    * recorded); count a new message in `minute` for flood control and record it, marked
    * `flooded: minute` past `floodMax`; mark the conversation pending at `at`, duplicates too (a
    * first delivery may have died before its step); with `notify` (a `web` process), also push
-   * the conversation id on the work list for a worker. `count`: this minute's distinct messages.
+   * the conversation id on the work list for a worker, at its front when `notify` is `urgent`
+   * (a message in danger is stepped before the backlog). `count`: this minute's distinct messages.
    */
   acceptInbound(
     conversationId: string,
     inbound: StoredInbound,
-    opts: { minute: number; floodMax: number; at: number; notify?: boolean },
+    opts: { minute: number; floodMax: number; at: number; notify?: boolean | 'urgent' },
   ): Promise<{ result: 'recorded' | 'duplicate' | 'flooded'; count: number }>;
 
   acquireLock(conversationId: string, ttlMs: number): Promise<string | null>;

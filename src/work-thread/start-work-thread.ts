@@ -1,12 +1,15 @@
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { errorSummary } from '../engine/engine.ts';
 import type { MetricsSource } from '../metrics.ts';
-import type { ThreadReply, ThreadRequest } from './thread-messages.ts';
+import type { ThreadReply, ThreadRequest, WorkThreadData } from './thread-messages.ts';
 
 export interface WorkThread {
   /** The thread's metrics, for the main thread's `/metrics`. */
   metrics: MetricsSource;
+  /** A message the web thread recorded: the work thread steps it at once if it speaks of danger. */
+  accepted(conversationId: string, text: string): void;
   /** Lets in-flight work finish, closes the thread's connections, and waits for it to end. */
   stop(): Promise<void>;
 }
@@ -23,6 +26,7 @@ export async function startWorkThread({
   nice: number;
   logger: Logger;
 }): Promise<WorkThread> {
+  const load = shareEventLoopLoad();
   let worker: Worker | null = null;
   let stopping = false;
   let nextId = 0;
@@ -32,7 +36,7 @@ export async function startWorkThread({
   const spawn = () =>
     new Promise<void>((resolve, reject) => {
       let ready = false;
-      const w = createWorker(nice);
+      const w = createWorker({ nice, load: load.buffer });
       worker = w;
       w.on('message', (m: ThreadReply) => {
         if (m.type === 'ready') {
@@ -65,8 +69,10 @@ export async function startWorkThread({
         waiting.set(id, done);
         send({ type: 'metrics', id });
       }),
+    accepted: (conversationId, text) => send({ type: 'accepted', conversationId, text }),
     async stop() {
       stopping = true;
+      load.stop();
       const w = worker;
       if (!w) return;
       const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
@@ -82,11 +88,30 @@ export async function startWorkThread({
  * The thread runs work-thread.ts, or work-thread.js once built. Under tsx (`npm start`) a
  * thread does not inherit the TypeScript loader, so it registers it before importing the file.
  */
-function createWorker(nice: number): Worker {
+function createWorker(workerData: WorkThreadData): Worker {
   const typescript = import.meta.url.endsWith('.ts');
   const url = new URL(`./work-thread.${typescript ? 'ts' : 'js'}`, import.meta.url);
-  const workerData = { nice };
   if (!typescript) return new Worker(url, { workerData });
   const code = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(code, { eval: true, workerData });
+}
+
+/**
+ * This thread's event-loop utilisation, sampled every 50 ms and smoothed over about 200 ms (a
+ * saturated loop still idles a few ms while it waits for Redis), in thousandths, in shared
+ * memory: the work thread reads it to know when the webhooks need the CPU.
+ */
+function shareEventLoopLoad() {
+  const buffer = new SharedArrayBuffer(4);
+  const view = new Int32Array(buffer);
+  let last = performance.eventLoopUtilization();
+  let smoothed = 0;
+  const timer = setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    smoothed = 0.75 * smoothed + 0.25 * performance.eventLoopUtilization(now, last).utilization;
+    Atomics.store(view, 0, Math.round(smoothed * 1000));
+    last = now;
+  }, 50);
+  timer.unref();
+  return { buffer, stop: () => clearInterval(timer) };
 }

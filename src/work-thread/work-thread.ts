@@ -8,25 +8,36 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { detectRisk } from '../../flows/understand/index.ts';
 import { buildServices } from '../build-services.ts';
 import { loadConfig, withRole } from '../config.ts';
 import { createLogger } from '../logger.ts';
-import type { ThreadReply, ThreadRequest } from './thread-messages.ts';
+import type { ThreadReply, ThreadRequest, WorkThreadData } from './thread-messages.ts';
 
 const port = parentPort;
 if (!port) throw new Error('work-thread.ts runs as a worker thread');
 
+const data = workerData as WorkThreadData;
 const config = withRole(loadConfig(), 'worker');
 const logger = createLogger(config.LOG_LEVEL).child({ thread: 'work' });
-lowerPriority((workerData as { nice?: number } | null)?.nice ?? 0);
+lowerPriority(data.nice);
+const webLoad = new Int32Array(data.load);
 
-const services = await buildServices(config, logger, { defaultMetrics: false });
+const services = await buildServices(config, logger, {
+  defaultMetrics: false,
+  // The webhook thread busy more than half of the last 50 ms: Twilio's webhooks come first.
+  webBusy: () => Atomics.load(webLoad, 0) > 500,
+});
 await services.start();
 const post = (m: ThreadReply) => port.postMessage(m);
 post({ type: 'ready' });
 
 port.on('message', (m: ThreadRequest) => {
-  if (m.type === 'metrics') {
+  // Danger is stepped now, ahead of the backlog the work list holds (its hint comes later, and
+  // finds the conversation done). The check is the lexicon's, the flow decides with more.
+  if (m.type === 'accepted') {
+    if (speaksOfDanger(m.text)) services.engine.kick(m.conversationId);
+  } else if (m.type === 'metrics') {
     void services.metrics.registry.getMetricsAsJSON().then(
       (metrics) => post({ type: 'metrics', id: m.id, metrics }),
       () => post({ type: 'metrics', id: m.id, metrics: [] }),
@@ -40,6 +51,22 @@ port.on('message', (m: ThreadRequest) => {
     });
   }
 });
+
+/**
+ * The lexicon's danger check, remembered for short texts: most messages are a menu number, a
+ * greeting or a yes, written again and again, and the check costs ~25 µs a message.
+ */
+const shortTexts = new Map<string, boolean>();
+function speaksOfDanger(text: string): boolean {
+  if (text.length > 32) return detectRisk(text) !== null;
+  let known = shortTexts.get(text);
+  if (known === undefined) {
+    known = detectRisk(text) !== null;
+    if (shortTexts.size >= 10_000) shortTexts.clear();
+    shortTexts.set(text, known);
+  }
+  return known;
+}
 
 /**
  * Linux gives each thread its own nice value (setpriority on the thread id): the work yields

@@ -129,7 +129,7 @@ export function createRedisStore({
         JSON.stringify(inbound),
         at,
         id,
-        notify ? 1 : 0,
+        notify === 'urgent' ? 2 : notify ? 1 : 0,
         TTL.workHintsMax,
       ];
       // On a Cluster the pending set and the work list live in other hash slots: more round trips.
@@ -138,7 +138,7 @@ export function createRedisStore({
         : await r.faroAccept(k.flood, k.ids, k.inbox, g.pending, g.work, ...args);
       if (redis.isCluster) {
         await r.zadd(g.pending, at, id);
-        if (notify) await pushWorkHint(redis, g.work, id);
+        if (notify) await pushWorkHint(redis, g.work, id, { front: notify === 'urgent' });
       }
       return { result: code === 2 ? 'flooded' : code === 1 ? 'recorded' : 'duplicate', count };
     },

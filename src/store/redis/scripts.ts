@@ -48,7 +48,8 @@ return 1
 /**
  * KEYS: flood, ids, inbox, and except on a Redis Cluster (other hash slots) pending and work.
  * ARGV: minute, floodMax, id, now, forgetAt, ttlSeconds, inboundJson, pendingAt, conversationId,
- * notify (1: push the id on the work list for a worker), workMax.
+ * notify (1: push the id on the work list for a worker; 2: at its front, for a message in
+ * danger), workMax.
  * Dedupe comes first: a Twilio retry is neither counted nor recorded again. A new message is
  * counted in its minute and always goes to the inbox; past the flood limit it goes in marked
  * `"flooded":<minute>`, and the step decides (a risk phrase is still answered, the rest only
@@ -75,6 +76,8 @@ if #KEYS == 5 then
   if ARGV[10] == '1' then
     redis.call('RPUSH', KEYS[5], ARGV[9])
     redis.call('LTRIM', KEYS[5], -tonumber(ARGV[11]), -1)
+  elseif ARGV[10] == '2' then
+    redis.call('LPUSH', KEYS[5], ARGV[9])
   end
 end
 return {code, n}
