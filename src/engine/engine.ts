@@ -83,6 +83,22 @@ export function createEngine(deps: EngineDeps) {
     });
   }
 
+  /**
+   * The encrypted address of the conversations this process met lately, by conversation id: a
+   * webhook then costs one AES-GCM encryption per person, not per message (the record keeps its
+   * own copy). No address in clear is kept.
+   */
+  const sealed = new Map<string, string>();
+  function sealedAddress(conversationId: string, address: string): string {
+    let enc = sealed.get(conversationId);
+    if (enc === undefined) {
+      enc = deps.crypto.encrypt(address);
+      if (sealed.size >= 10_000) sealed.clear();
+      sealed.set(conversationId, enc);
+    }
+    return enc;
+  }
+
   async function accept(
     message: InboundMessage,
   ): Promise<{ conversationId: string; result: 'recorded' | 'duplicate' | 'throttled' }> {
@@ -91,7 +107,7 @@ export function createEngine(deps: EngineDeps) {
       id: message.id,
       kind: 'message',
       channel: message.channel,
-      addressEnc: deps.crypto.encrypt(message.address),
+      addressEnc: sealedAddress(conversationId, message.address),
       to: message.to,
       text: message.text,
       mediaCount: message.media.length,
@@ -387,6 +403,7 @@ export function createEngine(deps: EngineDeps) {
   /** Every trace of a conversation: tickets scrubbed, keys deleted, finished outbox jobs dropped. */
   async function forget(conversationId: string) {
     await deps.handoff.erase(conversationId, clock.now());
+    sealed.delete(conversationId);
     const { messageIds } = await store.erase(conversationId);
     await deps.outbox.forget(conversationId, messageIds);
   }

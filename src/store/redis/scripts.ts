@@ -60,7 +60,8 @@ local code = 0
 local n
 if meetId(KEYS[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]) then
   n = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
-  redis.call('EXPIRE', KEYS[1], 120)
+  -- A minute's first message gives the counts two minutes to live (this one and the next).
+  if n == 1 then redis.call('EXPIRE', KEYS[1], 120) end
   local json = ARGV[7]
   code = 1
   if n > tonumber(ARGV[2]) then
