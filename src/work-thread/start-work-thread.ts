@@ -32,6 +32,12 @@ export async function startWorkThread({
   let nextId = 0;
   const waiting = new Map<number, (m: Awaited<ReturnType<MetricsSource>>) => void>();
   const send = (m: ThreadRequest) => worker?.postMessage(m);
+  let accepted: Array<[string, string]> = [];
+  const flushAccepted = () => {
+    const messages = accepted;
+    accepted = [];
+    if (messages.length) send({ type: 'accepted', messages });
+  };
 
   const spawn = () =>
     new Promise<void>((resolve, reject) => {
@@ -69,7 +75,11 @@ export async function startWorkThread({
         waiting.set(id, done);
         send({ type: 'metrics', id });
       }),
-    accepted: (conversationId, text) => send({ type: 'accepted', conversationId, text }),
+    accepted(conversationId, text) {
+      // Handed over every 5 ms, not one by one: each message to a thread wakes it up.
+      accepted.push([conversationId, text]);
+      if (accepted.length === 1) setTimeout(flushAccepted, 5).unref();
+    },
     async stop() {
       stopping = true;
       load.stop();

@@ -4,8 +4,8 @@ import type { MetricObjectWithValues, MetricValue } from 'prom-client';
 export type ThreadRequest =
   | { type: 'metrics'; id: number }
   | { type: 'stop' }
-  /** A message the web thread just recorded: stepped at once if it speaks of danger. */
-  | { type: 'accepted'; conversationId: string; text: string };
+  /** Messages the web thread just recorded ([conversation id, text]): stepped at once if in danger. */
+  | { type: 'accepted'; messages: Array<[string, string]> };
 
 /** What the work thread says. */
 export type ThreadReply =

@@ -36,7 +36,9 @@ port.on('message', (m: ThreadRequest) => {
   // Danger is stepped now, ahead of the backlog the work list holds (its hint comes later, and
   // finds the conversation done). The check is the lexicon's, the flow decides with more.
   if (m.type === 'accepted') {
-    if (speaksOfDanger(m.text)) services.engine.kick(m.conversationId);
+    for (const [conversationId, text] of m.messages) {
+      if (speaksOfDanger(text)) services.engine.kick(conversationId);
+    }
   } else if (m.type === 'metrics') {
     void services.metrics.registry.getMetricsAsJSON().then(
       (metrics) => post({ type: 'metrics', id: m.id, metrics }),
