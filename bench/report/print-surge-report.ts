@@ -108,6 +108,9 @@ export function printSurgeReport({ log, run }: { log: (line: string) => void; ru
     log(
       `  every ${r.channel.padEnd(8)} first message answered, at the sender's rate, no slower: ${verdict(r.ok)}`,
     );
+    log(
+      `  ${r.channel.padEnd(8)} replies handed to Twilio no faster than the sender sends:   ${verdict(r.notFaster)}`,
+    );
   }
   log(
     `  nothing sent twice, nothing lost:                                  ${verdict(twice === 0 && lost === 0)}`,
