@@ -39,7 +39,7 @@ export function sendCostMs(profile: SenderProfile, body: string): number {
  * The key holds when (Redis's clock, ms) the sender will have sent all it was handed. Returns the
  * ms to wait before handing this message over; its time is reserved either way.
  */
-const RESERVE = `
+export const RESERVE_SEND = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local busy = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -72,7 +72,7 @@ export function createRedisSendPacer({
 }): SendPacer {
   const r = redis as Scripted;
   if (typeof r.faroReservePace !== 'function') {
-    redis.defineCommand('faroReservePace', { numberOfKeys: 1, lua: RESERVE });
+    redis.defineCommand('faroReservePace', { numberOfKeys: 1, lua: RESERVE_SEND });
   }
   return {
     async reserve({ lane, body, urgent }) {
