@@ -44,7 +44,13 @@ describe('SIGTERM', () => {
     faro = await startFaro(await freePort(), env);
     const conversations = readConversations({ prefix, dataKey });
     try {
-      await waitForAllReplies({ conversations, users, messages: 1, sentCount: () => fake.messages.length, timeoutMs: 30_000 });
+      await waitForAllReplies({
+        conversations,
+        users,
+        messages: 1,
+        sentCount: () => fake.messages.length,
+        timeoutMs: 30_000,
+      });
       for (const row of await repliesPerUser(conversations, users, fake.messages)) {
         expect(row.committed).toBeGreaterThan(0);
         expect(row.sent).toBe(row.committed);
