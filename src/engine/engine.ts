@@ -84,17 +84,17 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /**
-   * The encrypted address of the conversations this process met lately, by conversation id: a
-   * webhook then costs one AES-GCM encryption per person, not per message (the record keeps its
-   * own copy). No address in clear is kept.
+   * The encrypted addresses this process met lately, by the address's HMAC: a webhook then costs
+   * one AES-GCM encryption per person, not per message. No address in clear is kept. (Keyed by
+   * the sender's hash, not the conversation: two numbers may one day write to one conversation.)
    */
   const sealed = new Map<string, string>();
-  function sealedAddress(conversationId: string, address: string): string {
-    let enc = sealed.get(conversationId);
+  function sealedAddress(hashed: string, address: string): string {
+    let enc = sealed.get(hashed);
     if (enc === undefined) {
       enc = deps.crypto.encrypt(address);
       if (sealed.size >= 10_000) sealed.clear();
-      sealed.set(conversationId, enc);
+      sealed.set(hashed, enc);
     }
     return enc;
   }
@@ -102,12 +102,13 @@ export function createEngine(deps: EngineDeps) {
   async function accept(
     message: InboundMessage,
   ): Promise<{ conversationId: string; result: 'recorded' | 'duplicate' | 'throttled' }> {
-    const conversationId = deps.crypto.hash(message.address);
+    const hashed = deps.crypto.hash(message.address);
+    const conversationId = hashed;
     const inbound: StoredInbound = {
       id: message.id,
       kind: 'message',
       channel: message.channel,
-      addressEnc: sealedAddress(conversationId, message.address),
+      addressEnc: sealedAddress(hashed, message.address),
       to: message.to,
       text: message.text,
       mediaCount: message.media.length,
