@@ -119,7 +119,7 @@ for (const [id, t] of self) {
 const STAGES: Array<[string, RegExp]> = [
   [
     '1 webhook: HTTP, signature, parse, dedupe + inbox',
-    /webhook-routes|verify-signature|parse-inbound|^accept |^(encrypt|hash) |^(countRecent|recordInbound|markPending) |started in (fastify|@fastify)/,
+    /webhook-routes|verify-signature|parse-inbound|^accept |^(encrypt|hash) |^(acceptInbound|recordInbound|markPending) |started in (fastify|@fastify)/,
   ],
   [
     '3 send: outbox worker, Twilio API call, status',
@@ -127,7 +127,7 @@ const STAGES: Array<[string, RegExp]> = [
   ],
   [
     '2 step: lock, load, flow, reply, commit, hand to outbox',
-    /engine\/|flows\/|render\/|i18n\/|handoff\/|^(acquireLock|peekInbox|commit|scheduleExpiry|clearPendingIfIdle|releaseLock|pendingOutbound|ackOutbound|enqueue) |started in (xstate|i18next)/,
+    /engine\/|flows\/|render\/|i18n\/|handoff\/|^(beginProcessing|finishProcessing|commit|scheduleExpiry|pendingOutbound|ackOutbound|enqueue) |started in (xstate|i18next)/,
   ],
 ];
 const stageOf = (owner: string, stack: string[]): string => {

@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/webhook.ts [--quick] [--split] [--throughput-seconds 15] [--latency-seconds 20]
  *     [--rate 200] [--connections 32] [--warmup-seconds 3] [--senders 1000] [--cpu-prof DIR]
- *     [--preload bench/experiments/FILE.ts] [--accept-only]
+ *     [--preload bench/experiments/FILE.ts] [--accept-only] [--faro-env NAME=VALUE …]
  *
  * --accept-only (experiment): every conversation's lock is held, so Faro only records the
  * messages (no step, no reply): the webhook path alone against the baseline; no memory figures.
@@ -47,10 +47,18 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'string' },
     preload: { type: 'string', multiple: true },
     'accept-only': { type: 'boolean', default: false },
+    'faro-env': { type: 'string', multiple: true },
   },
 });
+const faroEnv = Object.fromEntries(
+  (values['faro-env'] ?? []).map((kv) => {
+    const eq = kv.indexOf('=');
+    if (eq < 1) throw new Error(`--faro-env takes NAME=VALUE, not ${kv}`);
+    return [kv.slice(0, eq), kv.slice(eq + 1)];
+  }),
+);
 const option = (
-  name: Exclude<keyof typeof values, 'quick' | 'split' | 'cpu-prof' | 'preload' | 'accept-only'>,
+  name: Exclude<keyof typeof values, 'quick' | 'split' | 'cpu-prof' | 'preload' | 'accept-only' | 'faro-env'>,
   fallback: number,
   quick: number,
 ) => {
@@ -121,6 +129,7 @@ try {
     cpuProfileDir: values['cpu-prof'],
     preloads: values.preload,
     role: split ? 'web' : 'all',
+    env: faroEnv,
   });
   const worker = split
     ? await startBenchFaro({
@@ -129,6 +138,7 @@ try {
         prefix,
         twilioBaseUrl: fake.baseUrl,
         role: 'worker',
+        env: faroEnv,
       })
     : null;
   if (worker) {
@@ -137,6 +147,7 @@ try {
     setPriority(worker.child.pid!, 10);
   }
   if (values.preload?.length) log(`  experiment: preloaded ${values.preload.join(', ')}`);
+  if (values['faro-env']?.length) log(`  experiment: ${values['faro-env'].join(' ')}`);
   stops.unshift(async () => void (await faro.stop()));
   const sentCount = async () => (await fake.counts()).received;
   const acceptOnly = values['accept-only'];

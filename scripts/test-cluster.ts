@@ -1,6 +1,6 @@
 /**
  * `npm run test:cluster`: starts a three-node Redis Cluster, then a master with one Sentinel,
- * on loopback ports, and runs the store contract suite, privacy tests, the send path and a short end-to-end
+ * on loopback ports, and runs the store contract suite, privacy tests, the send path (and its pacer) and a short end-to-end
  * conversation against each. Needs `redis-server` and `redis-cli` on the PATH.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ const TESTS = [
   'test/cluster/conversation.test.ts',
   'test/privacy/retention-and-erase.test.ts',
   'test/outbox/deliver.test.ts',
+  'test/outbox/send-pacer.test.ts',
 ];
 const children: ChildProcess[] = [];
 

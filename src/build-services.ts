@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Topic } from '../flows/content/types.ts';
 import { createFaroMachine } from '../flows/faro/machine.ts';
 import type { Understanding } from '../flows/faro/types.ts';
+import { detectRisk } from '../flows/understand/index.ts';
 import { buildCasework, type CaseworkSide } from './casework/build-casework.ts';
 import type { Channel } from './channels/inbound-message.ts';
 import { createLocalSender, type LocalSender } from './channels/local/local-sender.ts';
@@ -17,6 +18,7 @@ import { type Clock, systemClock } from './engine/clock.ts';
 import { createComposeReply, type ServicesText } from './engine/compose-reply.ts';
 import { createEngine, type Engine } from './engine/engine.ts';
 import type { Outbox, OutboxJob, Timers } from './engine/ports.ts';
+import { createWorkGate } from './engine/work-gate.ts';
 import { createWorkQueue } from './engine/work-queue.ts';
 import { buildHandoff, type HandoffSide } from './handoff/build-handoff.ts';
 import type { StaffHandoff } from './handoff/staff-handoff.ts';
@@ -25,6 +27,7 @@ import { createMetrics, type Metrics, observeQueue } from './metrics.ts';
 import { createBullmqOutbox } from './outbox/bullmq-outbox.ts';
 import { createDeliver, type Sender } from './outbox/deliver.ts';
 import { createMemoryOutbox } from './outbox/memory-outbox.ts';
+import { createMemorySendPacer, createRedisSendPacer } from './outbox/send-pacer.ts';
 import { type AddressCrypto, createAddressCrypto } from './privacy/address-crypto.ts';
 import { RedisUnreachableError } from './redis-unreachable.ts';
 import { renderForChannel } from './render/index.ts';
@@ -85,6 +88,16 @@ export interface ServiceOverrides {
   noAnswerDelayMs?: number;
   /** Where the demo supervisor's credentials are printed once (default: stdout, not the log). */
   announce?: (text: string) => void;
+  /** Process and Node metrics (off in a worker thread: the main thread reports the process). */
+  defaultMetrics?: boolean;
+  /**
+   * A work thread: whether the process's webhook thread is saturated now. While it is, this
+   * thread only trickles (src/engine/work-gate.ts), so that Twilio's webhooks are answered first
+   * (the rest waits in Redis, and is taken up as soon as the webhooks slow down).
+   */
+  webBusy?: () => boolean;
+  /** A web thread: every new message, once recorded (main.ts hands it to the work thread). */
+  onAccepted?: (conversationId: string, text: string) => void;
 }
 
 /**
@@ -97,7 +110,7 @@ export async function buildServices(
   o: ServiceOverrides = {},
 ): Promise<Services> {
   const clock = o.clock ?? systemClock;
-  const metrics = createMetrics();
+  const metrics = createMetrics({ defaults: o.defaultMetrics ?? true });
   const crypto = createAddressCrypto(config.dataKey);
   const i18n = createI18n({ localesDir: o.localesDir ?? join(ROOT_DIR, 'locales') });
   const topics = o.topics ?? (await import('../flows/content/topics.ts')).TOPICS;
@@ -134,9 +147,10 @@ export async function buildServices(
 
   let localSender: LocalSender | null = null;
   let sender: Sender;
+  let closeSender = () => {};
   if (o.sender) sender = o.sender;
   else if (config.twilioConfigured) {
-    sender = createTwilioSender({
+    const twilioSender = createTwilioSender({
       accountSid: config.TWILIO_ACCOUNT_SID!,
       authToken: config.TWILIO_AUTH_TOKEN!,
       apiBaseUrl: config.TWILIO_API_BASE_URL,
@@ -145,6 +159,8 @@ export async function buildServices(
       whatsappFrom: config.TWILIO_WHATSAPP_FROM,
       timeoutMs: config.TWILIO_TIMEOUT_MS,
     });
+    sender = twilioSender;
+    closeSender = () => twilioSender.close();
   } else {
     logger.warn(
       { event: 'local_sender' },
@@ -165,11 +181,27 @@ export async function buildServices(
       })
     : null;
 
+  // Each Twilio sender gets no more than it can send; the rest waits in Faro's prioritised queue.
+  const pacer = redis
+    ? createRedisSendPacer({ redis, prefix: config.REDIS_KEY_PREFIX, senders: config.senders })
+    : createMemorySendPacer({ senders: config.senders });
+  if (
+    config.twilioConfigured &&
+    !config.senders.sms.configured &&
+    config.senders.sms.kind === 'messaging_service'
+  ) {
+    logger.warn(
+      { event: 'sender_rate_unknown', perSecond: config.senders.sms.perSecond },
+      'SMS through a Messaging Service is paced at 1 segment/s: set TWILIO_SMS_MPS to the total of its senders.',
+    );
+  }
+
   // The outbox reports statuses to the handoff, which exists only later (it needs the timers).
   let handoffRef: StaffHandoff | null = null;
   const deliver = createDeliver({
     store,
     sender,
+    pacer,
     crypto,
     statusCallbackBase:
       config.twilioConfigured || o.sender ? `${config.publicBaseUrl}/webhooks/twilio/status` : null,
@@ -198,8 +230,8 @@ export async function buildServices(
     logger.warn({ conversation: job.conversationId, event: 'send_gave_up' });
   };
   const perSecond: Record<Channel, number> = {
-    sms: config.OUTBOX_SMS_PER_SECOND,
-    whatsapp: config.OUTBOX_WHATSAPP_PER_SECOND,
+    sms: config.senders.sms.perSecond,
+    whatsapp: config.senders.whatsapp.perSecond,
   };
   const outbox: Outbox = redis
     ? createBullmqOutbox({
@@ -212,7 +244,7 @@ export async function buildServices(
         consume: works,
         onGaveUp,
       })
-    : createMemoryOutbox({ deliver, perSecond, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, onGaveUp });
+    : createMemoryOutbox({ deliver, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, onGaveUp });
 
   const machine = createFaroMachine(topics);
   const compose = createComposeReply({
@@ -296,6 +328,10 @@ export async function buildServices(
     },
     floodMaxPerMinute: config.FLOOD_MAX_PER_MINUTE,
     handOff: works ? undefined : (id) => workQueue!.notify(id),
+    // A web process hands a message in danger to a worker ahead of the backlog (a web thread
+    // leaves the check to its work thread, through onAccepted, to keep its own CPU for webhooks).
+    urgent: works || o.onAccepted ? undefined : (text) => detectRisk(text) !== null,
+    onAccepted: o.onAccepted,
     onStep: ({ effects, channel, ms, lang, city, message, isNew }) => {
       metrics.stepSeconds.observe({ channel }, ms / 1000);
       stats.recorder.step({ effects, channel, lang, city, message, isNew });
@@ -357,14 +393,21 @@ export async function buildServices(
         );
       }
       if (!works) return;
-      // Conversations handed over by `web` processes; past 256 in hand, hints wait for another worker.
+      // Conversations handed over by `web` processes; past 256 in hand, hints wait for another
+      // worker. A work thread trickles while its process's webhook thread is saturated.
+      const gate = createWorkGate({ max: 256, webBusy: o.webBusy });
       stopConsuming =
         workQueue?.consume(
-          (id) => engine.kick(id),
-          () => engine.inFlight() >= 256,
+          (id) => {
+            gate.took();
+            engine.kick(id);
+          },
+          () => gate.room(engine.inFlight()),
         ) ?? null;
       sweeper = setInterval(() => {
-        engine.sweep().catch(() => undefined);
+        const room = Math.min(100, gate.room(engine.inFlight()));
+        if (room > 0) gate.took();
+        engine.sweep(2_000, room).catch(() => undefined);
       }, o.sweepEveryMs ?? 1_000);
       sweeper.unref();
       // Retention runs every minute on every instance; erasing the same conversation twice is harmless.
@@ -383,6 +426,7 @@ export async function buildServices(
       await outbox.close();
       await stats.recorder.idle();
       await store.close();
+      closeSender();
     },
   };
 }

@@ -1,11 +1,14 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { Channel } from './channels/inbound-message.ts';
+import { type SenderProfile, senderProfiles } from './channels/twilio/send-rates.ts';
 import { parseHolidays, parseSchedule } from './handoff/business-hours.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const positiveInt = z.coerce.number().int().positive();
+const positiveNumber = z.coerce.number().positive().finite();
 const TRUTHY = ['true', '1', 'yes'];
 
 /** A check that only reads its own value: it runs whatever else is wrong. */
@@ -79,6 +82,13 @@ const envSchema = z.object({
    * `worker` processes (steps, sends, timers, retention) through Redis. Split roles need Redis.
    */
   FARO_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  /**
+   * With Redis and FARO_ROLE=all, the work (steps, sends, timers) runs in a worker thread of
+   * the same process, so webhooks are answered on a thread of their own.
+   */
+  FARO_WORK_THREAD: bool.default(true),
+  /** The work thread's CPU niceness (Linux): under load, webhooks come first. 0 to 19. */
+  FARO_WORK_THREAD_NICE: z.coerce.number().int().min(0).max(19).default(10),
 
   REDIS_URL: z.string().optional(),
   /** Comma-separated host:port list of Redis Cluster seed nodes (instead of REDIS_URL). */
@@ -113,8 +123,16 @@ const envSchema = z.object({
   CHILD_ALONE_TTL_DAYS: positiveInt.default(7),
   CLOSED_TICKET_TTL_DAYS: positiveInt.default(30),
   SMS_ENCODING: z.enum(['gsm7', 'unicode']).default('gsm7'),
-  OUTBOX_SMS_PER_SECOND: positiveInt.default(1),
-  OUTBOX_WHATSAPP_PER_SECOND: positiveInt.default(20),
+  /**
+   * How fast the SMS sender sends, in segments per second (default: by the kind of
+   * TWILIO_SMS_FROM, see src/channels/twilio/send-rates.ts); Faro hands Twilio no more.
+   */
+  TWILIO_SMS_MPS: positiveNumber.optional(),
+  /** How fast the WhatsApp sender sends, in messages per second (default 80). */
+  TWILIO_WHATSAPP_MPS: positiveNumber.optional(),
+  /** Older names of the two above, still accepted. */
+  OUTBOX_SMS_PER_SECOND: positiveNumber.optional(),
+  OUTBOX_WHATSAPP_PER_SECOND: positiveNumber.optional(),
   OUTBOX_MAX_ATTEMPTS: positiveInt.default(8),
   FLOOD_MAX_PER_MINUTE: positiveInt.default(20),
   HANDOFF_NO_ANSWER_MINUTES: positiveInt.default(20),
@@ -199,6 +217,10 @@ export interface Config extends Omit<Env, 'HOST'> {
   dataKeyGenerated: boolean;
   storeKind: 'redis' | 'memory';
   twilioConfigured: boolean;
+  /** The sender of each channel and how fast it sends. */
+  senders: Readonly<Record<Channel, SenderProfile>>;
+  /** FARO_ROLE=all on Redis with FARO_WORK_THREAD: the process runs as `web` plus a `worker` thread. */
+  workThread: boolean;
 }
 
 export class ConfigError extends Error {
@@ -212,6 +234,11 @@ export function decodeKey(value: string): Buffer | null {
   if (hex) return hex;
   const b64 = Buffer.from(value, 'base64');
   return b64.length === 32 ? b64 : null;
+}
+
+/** The same configuration for one role of a process that runs two (`web` + a `worker` thread). */
+export function withRole(config: Readonly<Config>, role: 'web' | 'worker'): Readonly<Config> {
+  return Object.freeze({ ...config, FARO_ROLE: role, workThread: false });
 }
 
 /** Parses the environment once. Throws ConfigError naming each bad variable. */
@@ -243,5 +270,17 @@ export function loadConfig(
     dataKeyGenerated: !e.DATA_KEY,
     storeKind: e.REDIS_URL || e.REDIS_CLUSTER_NODES || e.REDIS_SENTINELS ? 'redis' : 'memory',
     twilioConfigured,
+    workThread:
+      e.FARO_WORK_THREAD &&
+      e.FARO_ROLE === 'all' &&
+      Boolean(e.REDIS_URL || e.REDIS_CLUSTER_NODES || e.REDIS_SENTINELS),
+    senders: Object.freeze(
+      senderProfiles({
+        smsFrom: e.TWILIO_SMS_FROM,
+        messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID,
+        smsPerSecond: e.TWILIO_SMS_MPS ?? e.OUTBOX_SMS_PER_SECOND,
+        whatsappPerSecond: e.TWILIO_WHATSAPP_MPS ?? e.OUTBOX_WHATSAPP_PER_SECOND,
+      }),
+    ),
   });
 }

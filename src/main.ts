@@ -1,8 +1,9 @@
 import { buildApp } from './app.ts';
 import { buildServices } from './build-services.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, withRole } from './config.ts';
 import { createLogger } from './logger.ts';
 import { RedisUnreachableError } from './redis-unreachable.ts';
+import { startWorkThread, type WorkThread } from './work-thread/start-work-thread.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -25,17 +26,28 @@ async function main() {
       'No DATA_KEY: made a random one for this run (fine for trying Faro, not for production).',
     );
   }
+  // FARO_ROLE=all on Redis: this thread takes webhooks (as `web`), a worker thread does the work.
+  let thread: WorkThread | null = null;
   let services: Awaited<ReturnType<typeof buildServices>>;
   try {
-    services = await buildServices(config, logger);
+    services = config.workThread
+      ? await buildServices(withRole(config, 'web'), logger, {
+          onAccepted: (id, text) => thread?.accepted(id, text),
+        })
+      : await buildServices(config, logger);
   } catch (err) {
     if (err instanceof RedisUnreachableError) {
-      process.stderr.write(`${err.message} Faro did not start.\n`);
+      process.stderr.write(`${err.message} Faro did not start.
+`);
       process.exit(1);
     }
     throw err;
   }
   const app = await buildApp(services);
+  if (config.workThread) {
+    thread = await startWorkThread({ nice: config.FARO_WORK_THREAD_NICE, logger });
+    services.metrics.addSource(thread.metrics);
+  }
   await services.start();
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.info({
@@ -44,6 +56,7 @@ async function main() {
     port: config.PORT,
     store: config.storeKind,
     twilio: config.twilioConfigured,
+    workThread: config.workThread,
   });
   if (services.localSender && config.NODE_ENV !== 'production' && !LOOPBACK.has(config.HOST)) {
     logger.warn(
@@ -61,6 +74,7 @@ async function main() {
     force.unref();
     // Stop taking webhooks, let in-flight requests finish, then drain work and close Redis.
     await app.close();
+    await thread?.stop();
     await services.stop();
     logger.info({ event: 'stopped' });
     process.exit(0);

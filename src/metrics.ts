@@ -1,11 +1,40 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import {
+  AggregatorRegistry,
+  Counter,
+  collectDefaultMetrics,
+  Gauge,
+  Histogram,
+  type MetricObjectWithValues,
+  type MetricValue,
+  Registry,
+} from 'prom-client';
 
-/** Counts only: nothing here says who wrote or what. */
-export function createMetrics() {
+/** Another thread's metrics, as `registry.getMetricsAsJSON()` gives them. */
+export type MetricsSource = () => Promise<MetricObjectWithValues<MetricValue<string>>[]>;
+
+/**
+ * Counts only: nothing here says who wrote or what. `defaults`: the process and Node metrics
+ * (off in a worker thread: the process is counted once, by the main thread).
+ */
+export function createMetrics({ defaults = true }: { defaults?: boolean } = {}) {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'faro_' });
+  if (defaults) collectDefaultMetrics({ register: registry, prefix: 'faro_' });
+  const sources: MetricsSource[] = [];
   return {
     registry,
+    /** Adds another thread's metrics to what `/metrics` shows (counters and histograms add up). */
+    addSource(source: MetricsSource) {
+      sources.push(source);
+    },
+    /** The Prometheus text of this thread and of every added source. */
+    async text(): Promise<string> {
+      if (sources.length === 0) return registry.metrics();
+      const all = [
+        await registry.getMetricsAsJSON(),
+        ...(await Promise.all(sources.map((s) => s().catch(() => [])))),
+      ];
+      return AggregatorRegistry.aggregate(all).metrics();
+    },
     messagesIn: new Counter({
       name: 'faro_messages_in_total',
       help: 'Inbound webhooks by channel and result (recorded, duplicate, outage)',
@@ -49,15 +78,18 @@ export function createMetrics() {
       labelNames: ['channel'] as const,
       registers: [registry],
     }),
+    // Every thread reads the same queue: shown once, not added up.
     queueWaiting: new Gauge({
       name: 'faro_handoff_queue_waiting',
       help: 'Tickets waiting for a person',
       registers: [registry],
+      aggregator: 'first',
     }),
     queueOldestWait: new Gauge({
       name: 'faro_handoff_queue_oldest_wait_seconds',
       help: 'How long the longest-waiting ticket has waited',
       registers: [registry],
+      aggregator: 'first',
     }),
   };
 }

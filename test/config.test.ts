@@ -140,3 +140,15 @@ describe('TRUST_PROXY (F6)', () => {
     expect(found[0]).toMatch(message);
   });
 });
+
+describe('senders', () => {
+  it('gives each sender its rate: by the kind of number, or as configured (older names too)', () => {
+    expect(loadConfig(PROD).senders.sms).toMatchObject({ kind: 'us_long_code', perSecond: 1 });
+    expect(loadConfig({ ...PROD, TWILIO_SMS_FROM: '+529621234567' }).senders.sms.perSecond).toBe(10);
+    expect(loadConfig({ ...PROD, TWILIO_SMS_MPS: '25' }).senders.sms.perSecond).toBe(25);
+    expect(loadConfig({ ...PROD, OUTBOX_SMS_PER_SECOND: '5' }).senders.sms.perSecond).toBe(5);
+    expect(loadConfig(PROD).senders.whatsapp.perSecond).toBe(80);
+    expect(loadConfig({ ...PROD, TWILIO_WHATSAPP_MPS: '0.5' }).senders.whatsapp.perSecond).toBe(0.5);
+    expect(issues({ TWILIO_SMS_MPS: '0' }).join('\n')).toContain('TWILIO_SMS_MPS');
+  });
+});

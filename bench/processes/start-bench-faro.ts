@@ -16,6 +16,7 @@ export async function startBenchFaro({
   preloads = [],
   dataKey = randomBytes(32),
   role = 'all',
+  env = {},
 }: {
   redisUrl: string;
   prefix: string;
@@ -28,6 +29,8 @@ export async function startBenchFaro({
   dataKey?: Buffer;
   /** FARO_ROLE: `web` and `worker` run as two processes. */
   role?: 'all' | 'web' | 'worker';
+  /** More environment for Faro (an experiment: `--faro-env FARO_WORK_THREAD=false`). */
+  env?: Record<string, string>;
 }): Promise<FaroProcess> {
   const imports = [
     ...preloads.map((p) => resolve(p)),
@@ -46,12 +49,13 @@ export async function startBenchFaro({
     TWILIO_SMS_FROM: '+15005550006',
     TWILIO_WHATSAPP_FROM: 'whatsapp:+14155238886',
     TWILIO_API_BASE_URL: twilioBaseUrl,
-    OUTBOX_SMS_PER_SECOND: '10000',
-    OUTBOX_WHATSAPP_PER_SECOND: '10000',
+    TWILIO_SMS_MPS: '10000',
+    TWILIO_WHATSAPP_MPS: '10000',
     FLOOD_MAX_PER_MINUTE: '100000',
     // Node refuses --cpu-prof in NODE_OPTIONS; an inspector session started by a preload does the same.
     ...(imports.length ? { NODE_OPTIONS: ['tsx', ...imports].map((i) => `--import ${i}`).join(' ') } : {}),
     ...(cpuProfileDir ? { CPU_PROFILE_DIR: resolve(cpuProfileDir) } : {}),
+    ...env,
   });
 }
 

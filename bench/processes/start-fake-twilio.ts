@@ -8,10 +8,16 @@ export interface FakeTwilioProcess {
   pid: number;
   /** Messages created so far, and their total length in characters. */
   counts(): Promise<{ received: number; bodyChars: number }>;
+  /** Every message created, in order (only with `keepLog`). */
+  log(): Promise<Array<{ to: string; body: string; at: number }>>;
   stop(): Promise<void>;
 }
 
-export async function startFakeTwilioProcess(): Promise<FakeTwilioProcess> {
+export async function startFakeTwilioProcess({
+  keepLog = false,
+}: {
+  keepLog?: boolean;
+} = {}): Promise<FakeTwilioProcess> {
   const [port, fakePort] = [await freePort(), await freePort()];
   const server = await startChildServer({
     file: 'bench/processes/fake-twilio-server.ts',
@@ -20,6 +26,7 @@ export async function startFakeTwilioProcess(): Promise<FakeTwilioProcess> {
       TWILIO_ACCOUNT_SID: TEST_ACCOUNT_SID,
       TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
       FAKE_PORT: String(fakePort),
+      KEEP_LOG: keepLog ? '1' : '0',
     },
   });
   return {
@@ -28,6 +35,13 @@ export async function startFakeTwilioProcess(): Promise<FakeTwilioProcess> {
     async counts() {
       const res = await fetch(`${server.url}/healthz`);
       return (await res.json()) as { received: number; bodyChars: number };
+    },
+    async log() {
+      return (await (await fetch(`${server.url}/log`)).json()) as Array<{
+        to: string;
+        body: string;
+        at: number;
+      }>;
     },
     stop: () => server.stop(),
   };

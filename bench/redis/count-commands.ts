@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Redis } from 'ioredis';
 import * as ticketScripts from '../../src/handoff/ticket-scripts.ts';
+import { RESERVE_SEND } from '../../src/outbox/send-pacer.ts';
 import * as storeScripts from '../../src/store/redis/scripts.ts';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -9,7 +10,7 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 /** SHA1 → script name, for Faro's Lua scripts and BullMQ's (ioredis runs them by EVALSHA). */
 function scriptNames(): Map<string, string> {
   const names = new Map<string, string>();
-  for (const [name, lua] of Object.entries({ ...storeScripts, ...ticketScripts })) {
+  for (const [name, lua] of Object.entries({ ...storeScripts, ...ticketScripts, RESERVE_SEND })) {
     if (typeof lua === 'string') names.set(sha1(lua), `script faro ${name}`);
   }
   const bull = createRequire(import.meta.url)('bullmq/dist/cjs/scripts/index.js') as Record<

@@ -185,7 +185,13 @@ export function createTicketActions(d: TicketActionDeps) {
       }
       const ids = entries.map((e) => e.messageId!);
       await d.outbox.enqueue(
-        ids.map((messageId) => ({ kind: 'stored', conversationId, messageId, channel: record.channel })),
+        ids.map((messageId) => ({
+          kind: 'stored',
+          conversationId,
+          messageId,
+          channel: record.channel,
+          priority: 'staff',
+        })),
       );
       await d.store.ackOutbound(conversationId, ids);
       await d.publish.transcript(

@@ -14,7 +14,7 @@ import type {
 } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { ComposeReply, ReplyBlock } from './compose-reply.ts';
-import type { CasePort, Handoff, Outbox } from './ports.ts';
+import type { CasePort, Handoff, Outbox, SendPriority } from './ports.ts';
 import type { FlowState } from './run-flow.ts';
 import { runFlow } from './run-flow.ts';
 
@@ -34,6 +34,13 @@ export interface EngineDeps {
   retention: { conversationDays: number; childAloneDays: number };
   /** Messages a sender may send a minute; past it one notice, then throttled (risk phrases always pass). */
   floodMaxPerMinute: number;
+  /**
+   * A fast check for danger (the lexicon floor, not the whole understanding): in a `web`
+   * process, such a message is handed to a worker ahead of the backlog.
+   */
+  urgent?: (text: string) => boolean;
+  /** Told of every new message once it is recorded (a work thread looks for danger in it). */
+  onAccepted?: (conversationId: string, text: string) => void;
   /**
    * A `web` process: recorded messages and events are handed to a worker through Redis instead
    * of being stepped here. Without it, this process steps them itself.
@@ -90,69 +97,61 @@ export function createEngine(deps: EngineDeps) {
     });
   }
 
+  /**
+   * The encrypted addresses this process met lately, by the address's HMAC: a webhook then costs
+   * one AES-GCM encryption per person, not per message. No address in clear is kept. (Keyed by
+   * the sender's hash, not the conversation: two numbers may one day write to one conversation.)
+   */
+  const sealed = new Map<string, string>();
+  function sealedAddress(hashed: string, address: string): string {
+    let enc = sealed.get(hashed);
+    if (enc === undefined) {
+      enc = deps.crypto.encrypt(address);
+      if (sealed.size >= 10_000) sealed.clear();
+      sealed.set(hashed, enc);
+    }
+    return enc;
+  }
+
   async function accept(
     message: InboundMessage,
   ): Promise<{ conversationId: string; result: 'recorded' | 'duplicate' | 'throttled' }> {
     const hashed = deps.crypto.hash(message.address);
+    // A number that joined a case by code writes to that case's conversation.
     const conversationId = deps.cases ? await deps.cases.resolve(hashed) : hashed;
-    const minute = Math.floor(clock.now() / 60_000);
     const inbound: StoredInbound = {
       id: message.id,
       kind: 'message',
       channel: message.channel,
-      addressEnc: deps.crypto.encrypt(message.address),
+      addressEnc: sealedAddress(hashed, message.address),
       to: message.to,
       text: message.text,
       mediaCount: message.media.length,
       mediaTypes: message.media.map((m) => m.contentType),
       receivedAt: message.receivedAt,
     };
-    // Flood count, dedupe, inbox and pending mark: one Redis step for almost every message.
-    // In a `web` process the same step hands the conversation to a worker.
+    // Dedupe, flood count, inbox and pending mark: one Redis step. A Twilio retry is dropped
+    // before it is counted; a message past the flood limit is still recorded, marked, and the
+    // step decides (a risk phrase is answered, the rest reach the transcript only). In a `web`
+    // process the same step hands the conversation to a worker.
     const accepted = await store.acceptInbound(conversationId, inbound, {
-      minute,
+      minute: Math.floor(clock.now() / 60_000),
       floodMax: deps.floodMaxPerMinute,
       at: clock.now(),
-      notify: Boolean(deps.handOff),
+      notify: deps.handOff ? (deps.urgent?.(message.text) ? 'urgent' : true) : false,
     });
-    if (accepted.result !== 'over') {
-      if (!deps.handOff) kick(conversationId);
-      return { conversationId, result: accepted.result };
-    }
-    // Past the limit, a message in danger still goes through; the rest are throttled.
-    if (!deps.understand(message.text).risk) {
-      return { conversationId, result: await throttle(conversationId, message, minute, accepted.count) };
-    }
-    const result = await store.recordInbound(conversationId, inbound);
-    await store.markPending(conversationId, clock.now());
-    await dispatch(conversationId);
-    return { conversationId, result };
-  }
-
-  /**
-   * A sender past the limit: the first extra message earns one notice, and every message is
-   * still kept in the transcript (staff see it), but the bot no longer steps for each.
-   */
-  async function throttle(conversationId: string, message: InboundMessage, minute: number, sent: number) {
-    const record = await store.load(conversationId);
-    if (!record) return 'throttled' as const;
-    const ttl = deps.retention.conversationDays * 86_400;
-    await store.appendTranscript(
+    if (!deps.handOff) kick(conversationId);
+    if (accepted.result !== 'duplicate') deps.onAccepted?.(conversationId, message.text);
+    return {
       conversationId,
-      [{ at: message.receivedAt, from: 'user', text: message.text }],
-      ttl,
-    );
-    if (sent === deps.floodMaxPerMinute + 1) {
-      await acceptEvent(conversationId, 'FLOOD_NOTICE', `evt-flood-${minute}`);
-      logger.info({ conversation: conversationId, event: 'throttled' });
-    }
-    return 'throttled' as const;
+      result: accepted.result === 'flooded' ? 'throttled' : accepted.result,
+    };
   }
 
   /** An internal event (timer, staff action) enters the same inbox, so it is ordered with messages. */
   async function acceptEvent(
     conversationId: string,
-    type: 'NO_ANSWER' | 'STAFF_JOINED' | 'TICKET_CLOSED' | 'FLOOD_NOTICE',
+    type: 'NO_ANSWER' | 'STAFF_JOINED' | 'TICKET_CLOSED',
     id: string,
   ) {
     const record = await store.load(conversationId);
@@ -185,12 +184,15 @@ export function createEngine(deps: EngineDeps) {
       // Known from the record already read, so a crash's leftovers need no second load.
       let channel: Channel | null = record?.channel ?? null;
       let outq: string[] | null = null;
+      // Replies committed by this round and how urgent each is (leftovers of a crash are looked up).
+      const priorities = new Map<string, SendPriority>();
       while (head) {
         const done = await stepWithRetry(conversationId, head, record);
         channel = head.channel;
         ({ next: head, record, outq } = done);
+        for (const id of done.committed) priorities.set(id, done.priority);
       }
-      handedOver = await flushOutbound(conversationId, channel, outq);
+      handedOver = await flushOutbound({ conversationId, known: channel, outq, priorities });
     } finally {
       idle = await store.finishProcessing(conversationId, begun.token, handedOver);
     }
@@ -222,6 +224,9 @@ export function createEngine(deps: EngineDeps) {
     next: StoredInbound | null;
     record: ConversationRecord | null;
     outq: string[] | null;
+    /** The ids of the replies this step committed, and their send priority. */
+    committed: string[];
+    priority: SendPriority;
   } | null> {
     const started = performance.now();
     const now = clock.now();
@@ -236,11 +241,23 @@ export function createEngine(deps: EngineDeps) {
           }
         : ({ type: head.event?.type } as FaroEvent);
     const saved = (record?.state as FlowState | null) ?? null;
-    // The flood notice is the engine's, not the flow's: the conversation stays where it was.
-    const step =
-      head.event?.type === 'FLOOD_NOTICE' && saved
-        ? { state: saved, effects: [{ type: 'say' as const, key: 'flood.notice' }], restarted: false }
-        : runFlow({ machine: deps.machine, saved, savedVersion: record?.flowVersion ?? null, event });
+    // Past the flood limit the flow is not stepped (a risk phrase still is): the message only
+    // reaches the transcript, and the first such message of a minute earns one notice.
+    const throttled =
+      head.flooded !== undefined &&
+      event.type === 'MESSAGE' &&
+      !event.u.risk &&
+      !event.u.riskUnsure &&
+      saved !== null;
+    const notice = throttled && record?.floodNoticeMinute !== head.flooded;
+    const step = throttled
+      ? {
+          state: saved,
+          effects: notice ? [{ type: 'say' as const, key: 'flood.notice' }] : [],
+          restarted: false,
+        }
+      : runFlow({ machine: deps.machine, saved, savedVersion: record?.flowVersion ?? null, event });
+    if (notice) logger.info({ conversation: conversationId, event: 'throttled' });
     if (step.restarted) logger.info({ conversation: conversationId, event: 'flow_restarted' });
     const context = step.state.context;
     const lang = context.lang ?? 'es';
@@ -294,11 +311,12 @@ export function createEngine(deps: EngineDeps) {
     }
     if (event.type === 'TICKET_CLOSED') ticketId = null;
 
+    const priority = sendPriority(step.effects);
     // Joined by case code: this number now writes to that conversation, and this one (which
     // holds the code and PIN it was written with) goes the way of an erase.
     if (joined || step.effects.some((e) => e.type === 'erase')) {
       await eraseConversation({ conversationId, head, record, blocks, channel });
-      return { next: null, record: null, outq: [] };
+      return { next: null, record: null, outq: [], committed: [], priority };
     }
 
     const childAlone = context.profile.alone === true && context.profile.age !== 'adult';
@@ -308,7 +326,8 @@ export function createEngine(deps: EngineDeps) {
       channel,
       addressEnc: record?.addressEnc ?? head.addressEnc,
       to: head.to || record?.to || '',
-      flowVersion: FLOW_VERSION,
+      // A throttled message leaves the state as it was, whatever flow version wrote it.
+      flowVersion: throttled && record ? record.flowVersion : FLOW_VERSION,
       state: step.state,
       // A user who writes again after opting out has opted back in.
       stopped: head.kind === 'message' ? false : (record?.stopped ?? false),
@@ -317,6 +336,9 @@ export function createEngine(deps: EngineDeps) {
       createdAt: record?.createdAt ?? now,
       updatedAt: now,
       lastInboundAt: head.kind === 'message' ? head.receivedAt : (record?.lastInboundAt ?? now),
+      ...(notice
+        ? { floodNoticeMinute: head.flooded }
+        : record?.floodNoticeMinute !== undefined && { floodNoticeMinute: record.floodNoticeMinute }),
     };
     const outbound: OutboundMessage[] = [];
     const transcript: TranscriptEntry[] = [];
@@ -344,6 +366,7 @@ export function createEngine(deps: EngineDeps) {
         error: null,
         createdAt: now,
         updatedAt: now,
+        ...(priority === 'safety' && { safety: true as const }),
       });
       // With a person involved staff read every word; otherwise the gist (the heading, which
       // names the screen) is enough, and an idle conversation stays under 2 KB in Redis.
@@ -381,7 +404,13 @@ export function createEngine(deps: EngineDeps) {
       message: head.kind === 'message',
       isNew: !record,
     });
-    return { next: result.next, record: { ...next, version: next.version + 1 }, outq: result.outq };
+    return {
+      next: result.next,
+      record: { ...next, version: next.version + 1 },
+      outq: result.outq,
+      committed: outbound.map((m) => m.id),
+      priority,
+    };
   }
 
   /**
@@ -414,6 +443,7 @@ export function createEngine(deps: EngineDeps) {
   /** Every trace of a conversation: tickets scrubbed, keys deleted, finished outbox jobs dropped. */
   async function forget(conversationId: string) {
     await deps.handoff.erase(conversationId, clock.now());
+    sealed.delete(conversationId);
     const { messageIds } = await store.erase(conversationId);
     await deps.outbox.forget(conversationId, messageIds);
   }
@@ -447,25 +477,41 @@ export function createEngine(deps: EngineDeps) {
   /**
    * Hands committed replies to the outbox; returns their ids, acked when the lock is released.
    * `outq` is what the last commit left (null: nothing stepped, so read it, as after a crash);
-   * `channel` is null only when there is no record (erased meanwhile).
+   * `known` is null only when there is no record (erased meanwhile). `priorities`: the replies
+   * this round committed; a crash's leftovers are read to learn theirs.
    */
-  async function flushOutbound(
-    conversationId: string,
-    known: Channel | null,
-    outq: string[] | null,
-  ): Promise<string[]> {
+  async function flushOutbound({
+    conversationId,
+    known,
+    outq,
+    priorities,
+  }: {
+    conversationId: string;
+    known: Channel | null;
+    outq: string[] | null;
+    priorities: ReadonlyMap<string, SendPriority>;
+  }): Promise<string[]> {
     const ids = outq ?? (await store.pendingOutbound(conversationId));
     if (ids.length === 0) return [];
     const channel = known ?? (await store.load(conversationId))?.channel ?? 'sms';
-    await deps.outbox.enqueue(
-      ids.map((messageId) => ({ kind: 'stored' as const, conversationId, messageId, channel })),
-    );
+    const jobs = [];
+    for (const messageId of ids) {
+      let priority = priorities.get(messageId);
+      if (!priority) {
+        const m = await store.getMessage(conversationId, messageId);
+        priority = m?.safety ? 'safety' : m?.origin === 'staff' ? 'staff' : 'normal';
+      }
+      jobs.push({ kind: 'stored' as const, conversationId, messageId, channel, priority });
+    }
+    await deps.outbox.enqueue(jobs);
     return ids;
   }
 
   /** Finishes conversations left pending by a crash or a lost race (runs on every instance). */
-  async function sweep(olderThanMs = 2_000) {
-    const ids = await store.listPending(clock.now() - olderThanMs, 100);
+  /** `limit`: how many conversations this instance takes on now (the rest wait for the next sweep). */
+  async function sweep(olderThanMs = 2_000, limit = 100) {
+    if (limit <= 0) return 0;
+    const ids = await store.listPending(clock.now() - olderThanMs, limit);
     for (const id of ids) kick(id);
     return ids.length;
   }
@@ -488,6 +534,18 @@ export function createEngine(deps: EngineDeps) {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
+}
+
+/**
+ * A step's replies are safety replies when the step raised a safety escalation or said a
+ * `safety.` text (the emergency numbers, "are you in danger now?"): they go before anything else.
+ */
+export function sendPriority(effects: readonly Effect[]): SendPriority {
+  const safety = effects.some(
+    (e) =>
+      (e.type === 'escalate' && e.reason === 'safety') || (e.type === 'say' && e.key.startsWith('safety.')),
+  );
+  return safety ? 'safety' : 'normal';
 }
 
 /** The first line of a bot message, without markup: what staff need to follow a conversation. */

@@ -2,10 +2,30 @@ import type { EscalationReason, Profile, RiskCategory } from '../../flows/faro/t
 import type { Channel, Lang } from '../channels/inbound-message.ts';
 import type { TranscriptEntry } from '../store/store.ts';
 
+/**
+ * Which replies go first when a sender is busy: a reply to someone who may be in danger, then
+ * staff replies, then everything else. Unset means `normal`.
+ */
+export type SendPriority = 'safety' | 'staff' | 'normal';
+
 /** A unit of work for the outbox: a stored message, or a last message to an erased user. */
 export type OutboxJob =
-  | { kind: 'stored'; conversationId: string; messageId: string; channel: Channel }
-  | { kind: 'ephemeral'; id: string; channel: Channel; addressEnc: string; from: string; body: string };
+  | {
+      kind: 'stored';
+      conversationId: string;
+      messageId: string;
+      channel: Channel;
+      priority?: SendPriority;
+    }
+  | {
+      kind: 'ephemeral';
+      id: string;
+      channel: Channel;
+      addressEnc: string;
+      from: string;
+      body: string;
+      priority?: SendPriority;
+    };
 
 export interface Outbox {
   enqueue(jobs: OutboxJob[]): Promise<void>;

@@ -29,20 +29,21 @@ export function createWorkQueue({
       await pushWorkHint(redis, key, conversationId);
     },
     /**
-     * Takes hints and hands each to `take` until stopped. While `busy()` says the process has
-     * enough in hand, it waits: the hints stay in Redis for a less busy worker.
+     * Takes hints and hands each to `take` until stopped, at most `room()` at a time. While the
+     * process has enough in hand (no room), it waits: the hints stay in Redis for a less busy worker.
      */
-    consume(take: (conversationId: string) => void, busy: () => boolean) {
+    consume(take: (conversationId: string) => void, room: () => number) {
       const conn = blocking();
       let running = true;
       const loop = (async () => {
         while (running) {
           try {
-            if (busy()) {
+            const n = Math.min(64, room());
+            if (n <= 0) {
               await new Promise((r) => setTimeout(r, 5));
               continue;
             }
-            const batch = await conn.lpop(key, 64);
+            const batch = await conn.lpop(key, n);
             if (batch?.length) {
               for (const id of batch) take(id);
               continue;

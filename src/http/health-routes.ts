@@ -18,6 +18,6 @@ export async function healthRoutes(
   });
   app.get('/metrics', async (_request, reply) => {
     reply.type(deps.metrics.registry.contentType);
-    return deps.metrics.registry.metrics();
+    return deps.metrics.text();
   });
 }

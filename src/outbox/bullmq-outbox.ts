@@ -1,4 +1,4 @@
-import { Queue, Worker } from 'bullmq';
+import { type JobsOptions, Queue, Worker } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Channel } from '../channels/inbound-message.ts';
@@ -8,11 +8,18 @@ import type { DeliveryResult } from './deliver.ts';
 
 type Deliver = (job: OutboxJob, opts: { finalAttempt: boolean }) => Promise<DeliveryResult>;
 
+const CHANNELS: Channel[] = ['sms', 'whatsapp'];
+
 /**
- * The durable outbox: one BullMQ queue per channel, so each gets its own rate limit
- * (BullMQ's limiter is global across workers: N instances still send at most `perSecond`).
+ * The durable outbox. Each Twilio sender (one per channel) has two BullMQ queues:
+ * - `outbox-<channel>-safety`: replies to someone who may be in danger. Its own workers take
+ *   them at once, and the pacer hands them to Twilio at once.
+ * - `outbox-<channel>`: the rest, staff replies first. BullMQ takes jobs without a priority
+ *   before prioritised ones (https://docs.bullmq.io/guide/jobs/prioritized), so staff replies
+ *   are added without one and the rest with priority 1; each kind stays first in, first out.
+ *   Its workers wait for the sender's turn (deliver's pacer) before handing a message to Twilio,
+ *   so Twilio's own first-in-first-out queue never holds more than about a second of work.
  * Job ids are the message ids, so a message handed over twice after a crash is queued once.
- * https://docs.bullmq.io/guide/rate-limiting
  */
 export function createBullmqOutbox({
   connection,
@@ -21,39 +28,41 @@ export function createBullmqOutbox({
   perSecond,
   maxAttempts,
   logger,
-  concurrency = 8,
   consume = true,
   onGaveUp,
 }: {
   connection: () => Redis | Cluster;
   prefix: string;
   deliver: Deliver;
+  /** Each channel's sender rate: sets how many sends a worker has under way (or waiting their turn). */
   perSecond: Record<Channel, number>;
   maxAttempts: number;
   logger: Logger;
-  concurrency?: number;
   /** False in a `web` process: it queues replies (staff messages) but sends none. */
   consume?: boolean;
   /** A job that failed its last attempt with an error deliver could not classify. */
   onGaveUp?: (job: OutboxJob) => Promise<void>;
 }): Outbox & { workers: Worker[] } {
-  const channels: Channel[] = ['sms', 'whatsapp'];
-  const queues = Object.fromEntries(
-    channels.map((c) => [
-      c,
-      new Queue(`outbox-${c}`, { connection: connection(), prefix: bullmqPrefix(prefix) }),
-    ]),
-  ) as Record<Channel, Queue>;
-  const workers = (consume ? channels : []).map(
-    (c) =>
+  const bullPrefix = bullmqPrefix(prefix);
+  const lanes = CHANNELS.flatMap((channel) => [
+    { channel, name: `outbox-${channel}-safety`, safety: true, concurrency: 4 },
+    { channel, name: `outbox-${channel}`, safety: false, concurrency: pacedConcurrency(perSecond[channel]) },
+  ]);
+  const queues = new Map(
+    lanes.map((l) => [l.name, new Queue(l.name, { connection: connection(), prefix: bullPrefix })]),
+  );
+  const queueFor = (job: OutboxJob) =>
+    queues.get(job.priority === 'safety' ? `outbox-${job.channel}-safety` : `outbox-${job.channel}`)!;
+
+  const workers = (consume ? lanes : []).map(
+    (l) =>
       new Worker(
-        `outbox-${c}`,
+        l.name,
         async (job) => deliver(job.data as OutboxJob, { finalAttempt: job.attemptsMade + 1 >= maxAttempts }),
         {
           connection: connection(),
-          prefix: bullmqPrefix(prefix),
-          concurrency,
-          limiter: { max: perSecond[c], duration: 1_000 },
+          prefix: bullPrefix,
+          concurrency: l.concurrency,
           // A worker that died mid-send (SIGKILL) gives its jobs back within ~20 s instead of 60.
           lockDuration: 15_000,
           stalledInterval: 5_000,
@@ -73,8 +82,8 @@ export function createBullmqOutbox({
     workers,
     async enqueue(jobs) {
       for (const job of jobs) {
-        const jobId = job.kind === 'stored' ? storedJobId(job.conversationId, job.messageId) : job.id;
-        await queues[job.channel].add('send', job, {
+        const jobId = job.kind === 'stored' ? storedJobId(job.messageId) : job.id;
+        const opts: JobsOptions = {
           jobId,
           attempts: maxAttempts,
           backoff: { type: 'exponential', delay: 1_000 },
@@ -82,19 +91,21 @@ export function createBullmqOutbox({
           // message still pending), and a kept job would hold the conversation id after an erase.
           removeOnComplete: true,
           removeOnFail: { age: 7 * 24 * 3600 },
-        });
+          ...((job.priority ?? 'normal') === 'normal' && { priority: 1 }),
+        };
+        await queueFor(job).add('send', job, opts);
       }
     },
-    async forget(conversationId, messageIds) {
+    async forget(_conversationId, messageIds) {
       for (const id of messageIds) {
-        for (const c of channels) await queues[c].remove(storedJobId(conversationId, id)).catch(() => 0);
+        for (const q of queues.values()) await q.remove(storedJobId(id)).catch(() => 0);
       }
     },
     async drain(timeoutMs = 30_000) {
       const until = Date.now() + timeoutMs;
       while (Date.now() < until) {
         const counts = await Promise.all(
-          channels.map((c) => queues[c].getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
+          [...queues.values()].map((q) => q.getJobCounts('waiting', 'active', 'delayed', 'prioritized')),
         );
         if (counts.every((k) => Object.values(k).every((n) => n === 0))) return;
         await new Promise((r) => setTimeout(r, 50));
@@ -103,9 +114,18 @@ export function createBullmqOutbox({
     },
     async close() {
       await Promise.all(workers.map((w) => w.close()));
-      await Promise.all(channels.map((c) => queues[c].close()));
+      await Promise.all([...queues.values()].map((q) => q.close()));
     },
   };
+}
+
+/**
+ * Sends a worker has under way, or waiting for the sender's turn: enough to keep a fast sender
+ * busy through the API's latency, few enough that a staff reply queued behind them waits about
+ * half a second of the sender's time per instance.
+ */
+export function pacedConcurrency(perSecond: number): number {
+  return Math.min(32, Math.max(1, Math.ceil(perSecond / 2)));
 }
 
 /**
@@ -113,6 +133,6 @@ export function createBullmqOutbox({
  * kept out of the job id so BullMQ's event stream holds no trace of it after an erase.
  * BullMQ job ids may not contain ':'.
  */
-function storedJobId(_conversationId: string, messageId: string): string {
+function storedJobId(messageId: string): string {
   return `m-${messageId}`.replace(/:/g, '_');
 }

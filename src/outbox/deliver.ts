@@ -6,6 +6,7 @@ import { errorSummary } from '../engine/engine.ts';
 import type { OutboxJob } from '../engine/ports.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import type { ConversationRecord, ConversationStore, OutboundMessage } from '../store/store.ts';
+import type { SendPacer } from './send-pacer.ts';
 
 export interface Sender {
   send(req: {
@@ -51,8 +52,11 @@ export function createDeliver({
   onRetry,
   leaseMs = 30_000,
   leaseWaitMs = 20_000,
+  pacer,
 }: {
   store: ConversationStore;
+  /** Hands each Twilio sender no more than it can send (none: as fast as the queue runs). */
+  pacer?: SendPacer;
   /** How long a send lease lasts if its holder dies; longer than a send's timeout. */
   leaseMs?: number;
   /** How long a job waits for a sibling's send before the queue retries it later. */
@@ -77,7 +81,9 @@ export function createDeliver({
     job: OutboxJob,
     { finalAttempt }: { finalAttempt: boolean },
   ): Promise<DeliveryResult> {
+    const urgent = job.priority === 'safety';
     if (job.kind === 'ephemeral') {
+      await pace({ lane: job.channel, body: job.body, urgent });
       await sender.send({ channel: job.channel, to: crypto.decrypt(job.addressEnc), body: job.body });
       onSent?.({ channel: job.channel, status: 'sent' });
       return 'sent';
@@ -91,7 +97,7 @@ export function createDeliver({
     if (!begun) throw new SendLeaseBusy();
     const lease = { held: true };
     try {
-      return await deliverStored(conversationId, messageId, begun, finalAttempt, lease);
+      return await deliverStored({ conversationId, messageId, begun, finalAttempt, lease, urgent });
     } finally {
       if (lease.held) await store.releaseSendLease(conversationId, messageId).catch(() => undefined);
     }
@@ -106,13 +112,28 @@ export function createDeliver({
     }
   }
 
-  async function deliverStored(
-    conversationId: string,
-    messageId: string,
-    { record, message }: { record: ConversationRecord | null; message: OutboundMessage | null },
-    finalAttempt: boolean,
-    lease: { held: boolean },
-  ): Promise<DeliveryResult> {
+  /** Waits for the sender's turn; the message's time on the sender is reserved meanwhile. */
+  async function pace(req: { lane: Channel; body: string; urgent: boolean }) {
+    const waitMs = pacer ? await pacer.reserve(req) : 0;
+    if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs));
+  }
+
+  async function deliverStored({
+    conversationId,
+    messageId,
+    begun: { record, message },
+    finalAttempt,
+    lease,
+    urgent,
+  }: {
+    conversationId: string;
+    messageId: string;
+    begun: { record: ConversationRecord | null; message: OutboundMessage | null };
+    finalAttempt: boolean;
+    lease: { held: boolean };
+    /** A safety reply: handed to Twilio at once, whatever else the sender has to send. */
+    urgent: boolean;
+  }): Promise<DeliveryResult> {
     if (!record || !message) return 'skipped'; // erased or expired meanwhile
     if (message.status !== 'pending') return 'skipped'; // already handed to Twilio
     if (record.stopped) {
@@ -198,6 +219,8 @@ export function createDeliver({
       if (!e) logger.error({ conversation: conversationId, event: 'send_error', err: errorSummary(err) });
       return 'failed';
     };
+    // Holding the send lease while we wait keeps the conversation's later replies behind this one.
+    await pace({ lane: message.channel, body: message.body, urgent: urgent || message.safety === true });
     let res: { sid: string; status: string };
     try {
       res = await sender.send({ channel: message.channel, to, body: message.body, statusCallback });

@@ -1,49 +1,61 @@
-import type { Channel } from '../channels/inbound-message.ts';
-import type { Outbox, OutboxJob } from '../engine/ports.ts';
+import type { Outbox, OutboxJob, SendPriority } from '../engine/ports.ts';
 import type { DeliveryResult } from './deliver.ts';
 
 type Deliver = (job: OutboxJob, opts: { finalAttempt: boolean }) => Promise<DeliveryResult>;
+type Item = { job: OutboxJob; attempt: number };
+
+const ORDER: readonly SendPriority[] = ['safety', 'staff', 'normal'];
 
 /**
- * The embedded outbox: a queue per channel in this process, paced to the channel's
- * messages per second, retried with exponential backoff. Lost on restart, like the rest of
- * the memory mode.
+ * The embedded outbox: per channel, safety replies in a lane of their own and the rest (staff
+ * first) in another, each sent one at a time in this process and retried with exponential
+ * backoff; deliver's pacer keeps to the sender's rate. Lost on restart, like the rest of the
+ * memory mode.
  */
 export function createMemoryOutbox({
   deliver,
-  perSecond,
   maxAttempts,
   backoffMs = 1_000,
   onGaveUp,
 }: {
   deliver: Deliver;
-  perSecond: Record<Channel, number>;
   maxAttempts: number;
   backoffMs?: number;
   /** A job that failed its last attempt with an error deliver could not classify. */
   onGaveUp?: (job: OutboxJob) => Promise<void>;
 }): Outbox {
-  const queues: Record<Channel, Array<{ job: OutboxJob; attempt: number }>> = { sms: [], whatsapp: [] };
-  const busy: Record<Channel, boolean> = { sms: false, whatsapp: false };
+  const waiting = new Map<string, Item[]>();
+  const busy = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
   let inFlight = 0;
   let closed = false;
   const idleWaiters: Array<() => void> = [];
 
+  const priorityOf = (job: OutboxJob) => job.priority ?? 'normal';
+  const laneOf = (job: OutboxJob) => `${job.channel}:${priorityOf(job) === 'safety' ? 'safety' : 'paced'}`;
   const isIdle = () =>
-    inFlight === 0 && timers.size === 0 && queues.sms.length === 0 && queues.whatsapp.length === 0;
+    inFlight === 0 && timers.size === 0 && [...waiting.values()].every((items) => items.length === 0);
   const notifyIdle = () => {
     if (isIdle()) for (const w of idleWaiters.splice(0)) w();
   };
 
-  async function pump(channel: Channel) {
-    if (busy[channel] || closed) return;
-    busy[channel] = true;
-    const gap = 1_000 / Math.max(1, perSecond[channel]);
+  /** Adds behind the last item of the same or higher priority: first in, first out within each. */
+  function push(item: Item) {
+    const lane = laneOf(item.job);
+    const items = waiting.get(lane) ?? [];
+    const rank = ORDER.indexOf(priorityOf(item.job));
+    const at = items.findIndex((i) => ORDER.indexOf(priorityOf(i.job)) > rank);
+    items.splice(at < 0 ? items.length : at, 0, item);
+    waiting.set(lane, items);
+    void pump(lane);
+  }
+
+  async function pump(lane: string) {
+    if (busy.has(lane) || closed) return;
+    busy.add(lane);
     try {
-      for (let item = queues[channel].shift(); item && !closed; item = queues[channel].shift()) {
+      for (let item = waiting.get(lane)?.shift(); item && !closed; item = waiting.get(lane)?.shift()) {
         inFlight++;
-        const started = Date.now();
         try {
           await deliver(item.job, { finalAttempt: item.attempt + 1 >= maxAttempts });
         } catch {
@@ -55,8 +67,7 @@ export function createMemoryOutbox({
           const t = setTimeout(
             () => {
               timers.delete(t);
-              queues[channel].push(retry);
-              void pump(channel);
+              push(retry);
             },
             backoffMs * 2 ** item.attempt,
           );
@@ -64,26 +75,26 @@ export function createMemoryOutbox({
         } finally {
           inFlight--;
         }
-        const wait = gap - (Date.now() - started);
-        if (wait > 0 && queues[channel].length > 0) await new Promise((r) => setTimeout(r, wait));
       }
     } finally {
-      busy[channel] = false;
+      busy.delete(lane);
       notifyIdle();
     }
   }
 
   return {
     async enqueue(jobs) {
-      for (const job of jobs) queues[job.channel].push({ job, attempt: 0 });
-      for (const channel of new Set(jobs.map((j) => j.channel))) void pump(channel);
+      for (const job of jobs) push({ job, attempt: 0 });
     },
     async forget(conversationId, messageIds) {
       const gone = new Set(messageIds);
-      for (const channel of ['sms', 'whatsapp'] as const) {
-        queues[channel] = queues[channel].filter(
-          ({ job }) =>
-            !(job.kind === 'stored' && job.conversationId === conversationId && gone.has(job.messageId)),
+      for (const [lane, items] of waiting) {
+        waiting.set(
+          lane,
+          items.filter(
+            ({ job }) =>
+              !(job.kind === 'stored' && job.conversationId === conversationId && gone.has(job.messageId)),
+          ),
         );
       }
     },

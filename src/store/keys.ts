@@ -40,6 +40,11 @@ export function globalKeys(prefix: string) {
     expiry: `${prefix}expiry`,
     /** List of conversation ids a `web` process hands to `worker` processes (a wake-up hint). */
     work: `${prefix}work`,
+    /**
+     * When (ms, Redis's clock) a Twilio sender will have sent everything Faro handed it: the send
+     * pacer's model of Twilio's queue for that sender. Expires a minute after it empties.
+     */
+    pace: (lane: string) => `${prefix}pace:${lane}`,
   };
 }
 

@@ -16,6 +16,11 @@ export interface StoredInbound {
   receivedAt: number;
   /** For kind 'event': the event name and data. */
   event?: { type: string; data?: Record<string, unknown> };
+  /**
+   * The minute (since the epoch) in which this message took its sender past the flood limit:
+   * the step answers it only if it is a risk phrase (and sends one notice a minute).
+   */
+  flooded?: number;
 }
 
 export interface ConversationRecord {
@@ -38,6 +43,8 @@ export interface ConversationRecord {
   lastInboundAt: number;
   /** When retention deletes this conversation, as last written to the retention index. */
   expiresAt?: number;
+  /** The last minute in which the sender was told they write too fast (one notice a minute). */
+  floodNoticeMinute?: number;
 }
 
 export type MessageStatus = string;
@@ -58,6 +65,8 @@ export interface OutboundMessage {
   author?: string;
   /** Set while a send is under way: if the worker dies, the next attempt first asks Twilio. */
   inFlightSince?: number | null;
+  /** A reply to someone who may be in danger: it is sent before anything else. */
+  safety?: true;
 }
 
 export interface TranscriptEntry {
@@ -101,19 +110,18 @@ export interface ConversationStore {
   /** Dedupe on the message id and append to the inbox, atomically. */
   recordInbound(conversationId: string, inbound: StoredInbound): Promise<'recorded' | 'duplicate'>;
   /**
-   * The webhook's step: count the message for flood control (`countRecent`) and, unless the
-   * sender is past `floodMax` this minute, record it (`recordInbound`) and mark the conversation
-   * pending at `at`, duplicates too (a first delivery may have died before its step); with
-   * `notify` (a `web` process), also push the conversation id on the work list for a worker.
-   * `count` is this minute's count including this message.
+   * The webhook's step, atomic: dedupe on the message id (a duplicate is neither counted nor
+   * recorded); count a new message in `minute` for flood control and record it, marked
+   * `flooded: minute` past `floodMax`; mark the conversation pending at `at`, duplicates too (a
+   * first delivery may have died before its step); with `notify` (a `web` process), also push
+   * the conversation id on the work list for a worker, at its front when `notify` is `urgent`
+   * (a message in danger is stepped before the backlog). `count`: this minute's distinct messages.
    */
   acceptInbound(
     conversationId: string,
     inbound: StoredInbound,
-    opts: { minute: number; floodMax: number; at: number; notify?: boolean },
-  ): Promise<{ result: 'recorded' | 'duplicate' | 'over'; count: number }>;
-  peekInbox(conversationId: string): Promise<StoredInbound | null>;
-  inboxLength(conversationId: string): Promise<number>;
+    opts: { minute: number; floodMax: number; at: number; notify?: boolean | 'urgent' },
+  ): Promise<{ result: 'recorded' | 'duplicate' | 'flooded'; count: number }>;
 
   acquireLock(conversationId: string, ttlMs: number): Promise<string | null>;
   releaseLock(conversationId: string, token: string): Promise<void>;
@@ -156,18 +164,16 @@ export interface ConversationStore {
   /** Drop a delivered bot message's record: its text lives on in the transcript. */
   forgetMessage(conversationId: string, messageId: string): Promise<void>;
 
-  /**
-   * One send at a time per conversation, so that a send whose outcome is unknown can be told
-   * apart from a sibling's with the same text. The token is the message id: a retry of the same
-   * message may take back the lease its dead worker left.
-   */
-  acquireSendLease(conversationId: string, token: string, ttlMs: number): Promise<boolean>;
-  releaseSendLease(conversationId: string, token: string): Promise<void>;
+  /** Gives up the send lease `beginSend` took for this message (a no-op if another holds it). */
+  releaseSendLease(conversationId: string, messageId: string): Promise<void>;
   /** Remembers a provider message id (Twilio SID) as one of ours; false if it already was. */
   claimSid(conversationId: string, sid: string): Promise<boolean>;
   /**
    * The send lease and what a send needs, in one step: `message` as it was, and a pending
    * message not yet in flight is marked in flight. Null when another message holds the lease.
+   * One send at a time per conversation, so that a send whose outcome is unknown can be told
+   * apart from a sibling's with the same text; the lease is keyed by the message id, so a retry
+   * of the same message takes back the lease its dead worker left.
    */
   beginSend(
     conversationId: string,
@@ -189,16 +195,12 @@ export interface ConversationStore {
   ): Promise<void>;
 
   transcript(conversationId: string): Promise<TranscriptEntry[]>;
+  /** Lines staff and casework add outside a step (a case code sent, a follow-up). */
   appendTranscript(conversationId: string, entries: TranscriptEntry[], ttlSeconds: number): Promise<void>;
 
   markPending(conversationId: string, at: number): Promise<void>;
   /** Conversation ids touched before `olderThan` with work possibly left. */
   listPending(olderThan: number, limit: number): Promise<string[]>;
-  /** Remove from pending if the inbox and the outbound queue are empty. */
-  clearPendingIfIdle(conversationId: string): Promise<boolean>;
-
-  /** Counts a sender's messages in the current minute. */
-  countRecent(conversationId: string, minute: number): Promise<number>;
 
   /** When this conversation's data must be gone (retention), on a clock the caller owns. */
   scheduleExpiry(conversationId: string, at: number): Promise<void>;

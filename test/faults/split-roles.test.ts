@@ -1,27 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../src/engine/clock.ts';
-import { createAddressCrypto } from '../../src/privacy/address-crypto.ts';
-import { createRedisStore } from '../../src/store/redis/redis-store.ts';
 import { type FakeTwilio, startFakeTwilio } from '../fakes/fake-twilio.ts';
-import {
-  type FaroProcess,
-  faroEnv,
-  freePort,
-  pool,
-  repliesFor,
-  startFaro,
-  waitUntil,
-} from '../helpers/processes.ts';
+import { type FaroProcess, faroEnv, freePort, pool, startFaro } from '../helpers/processes.ts';
+import { readConversations, repliesPerUser, waitForAllReplies } from '../helpers/replies.ts';
 import { signedPost } from '../helpers/signed-post.ts';
-import {
-  deleteKeys,
-  inboundForm,
-  REDIS_URL,
-  TEST_ACCOUNT_SID,
-  TEST_AUTH_TOKEN,
-} from '../helpers/test-app.ts';
+import { deleteKeys, inboundForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN } from '../helpers/test-app.ts';
 
 const PATH = '/webhooks/twilio/messages';
 
@@ -74,47 +57,51 @@ describe('a web process and a worker process (FARO_ROLE)', () => {
 
   it('answers through the worker, in order, once each; the web process steps and sends nothing', async () => {
     const senders = Array.from({ length: 40 }, (_, i) => `+5219625${String(i).padStart(6, '0')}`);
-    await converse(senders, 0, 3);
-    const first = senders.length * repliesFor(3);
-    await waitUntil(
-      async () => fake.messages.length >= first,
-      30_000,
-      () => `only ${fake.messages.length} of ${first} replies`,
-    );
-    await new Promise((r) => setTimeout(r, 500));
-    expect(fake.messages).toHaveLength(first);
-    for (const s of senders) expect(fake.messages.filter((m) => m.to === s)).toHaveLength(repliesFor(3));
-    expect(await metric(web, 'faro_step_seconds_count')).toBe(0);
-    expect(await metric(web, 'faro_messages_out_total')).toBe(0);
-    expect(await metric(worker, 'faro_step_seconds_count')).toBe(120);
-
-    // No worker running: the web process still takes every message; the next worker answers them.
-    expect(await worker.stop('SIGTERM')).toBe(0);
-    await converse(senders, 3, 2);
-    await new Promise((r) => setTimeout(r, 500));
-    expect(fake.messages).toHaveLength(first);
-    worker = await startFaro(await freePort(), workerEnv);
-    const all = senders.length * repliesFor(5);
-    await waitUntil(
-      async () => fake.messages.length >= all,
-      30_000,
-      () => `only ${fake.messages.length} of ${all} replies after the worker came back`,
-    );
-    await new Promise((r) => setTimeout(r, 500));
-    expect(fake.messages).toHaveLength(all);
-
-    const redis = new Redis(REDIS_URL);
-    const store = createRedisStore({ redis, prefix, clock: createManualClock() });
-    const crypto = createAddressCrypto(dataKey);
+    const conversations = readConversations({ prefix, dataKey });
     try {
+      await converse(senders, 0, 3);
+      await waitForAllReplies({
+        conversations,
+        users: senders,
+        messages: 3,
+        sentCount: () => fake.messages.length,
+        timeoutMs: 30_000,
+      });
+      for (const row of await repliesPerUser(conversations, senders, fake.messages)) {
+        expect(row.sent).toBe(row.committed);
+      }
+      const firstRound = fake.messages.length;
+      expect(await metric(web, 'faro_step_seconds_count')).toBe(0);
+      expect(await metric(web, 'faro_messages_out_total')).toBe(0);
+      expect(await metric(worker, 'faro_step_seconds_count')).toBe(120);
+
+      // No worker running: the web process still takes every message; the next worker answers them.
+      expect(await worker.stop('SIGTERM')).toBe(0);
+      await converse(senders, 3, 2);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(fake.messages).toHaveLength(firstRound);
+      worker = await startFaro(await freePort(), workerEnv);
+      await waitForAllReplies({
+        conversations,
+        users: senders,
+        messages: 5,
+        sentCount: () => fake.messages.length,
+        timeoutMs: 30_000,
+      });
+      for (const row of await repliesPerUser(conversations, senders, fake.messages)) {
+        expect(row.sent).toBe(row.committed);
+      }
       for (const s of senders) {
-        const said = (await store.transcript(crypto.hash(s)))
-          .filter((e) => e.from === 'user')
-          .map((e) => e.text);
-        expect(said).toEqual(['hola', 'mensaje 1', 'mensaje 2', 'mensaje 3', 'mensaje 4']);
+        expect(await conversations.said(s)).toEqual([
+          'hola',
+          'mensaje 1',
+          'mensaje 2',
+          'mensaje 3',
+          'mensaje 4',
+        ]);
       }
     } finally {
-      await redis.quit();
+      await conversations.close();
     }
   }, 120_000);
 });

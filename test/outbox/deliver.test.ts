@@ -154,7 +154,7 @@ describe.each(Object.keys(stores))('delivering a reply (%s store)', (kind) => {
     await queue('m1');
     await queue('m2');
     // A worker was killed while sending m1: its lease and in-flight mark are left behind.
-    await store.acquireSendLease('c1', 'm1', 60_000);
+    await store.beginSend('c1', 'm1', 60_000, Date.now());
     await store.updateMessage('c1', 'm1', { inFlightSince: Date.now() });
     await expect(makeDeliver(twilioSender(), 100)(job('m2'), later)).rejects.toBeInstanceOf(SendLeaseBusy);
     expect(sentTo()).toHaveLength(0);

@@ -40,7 +40,7 @@ describe.each(['memory', 'bullmq'] as const)('%s outbox giving up', (kind) => {
     const perSecond = { sms: 100, whatsapp: 100 };
     outbox =
       kind === 'memory'
-        ? createMemoryOutbox({ deliver, perSecond, maxAttempts: 2, backoffMs: 10, onGaveUp })
+        ? createMemoryOutbox({ deliver, maxAttempts: 2, backoffMs: 10, onGaveUp })
         : createBullmqOutbox({
             connection: () => createRedis(redisConfig(), { forBullmq: true }),
             prefix,

@@ -2,6 +2,7 @@ import twilio from 'twilio';
 import type { Channel } from '../inbound-message.ts';
 import { ApiBaseUrlClient, TWILIO_API_BASE_URL } from './api-base-url-client.ts';
 import { SendError, sendErrorFromTwilio } from './send-error.ts';
+import { createMessageRequest } from './send-request.ts';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const WHATSAPP_PREFIX = 'whatsapp:';
@@ -38,6 +39,8 @@ export interface TwilioSender {
   /** Creates one outbound message. Throws SendError; never retries (the outbox does). */
   send(req: SendRequest): Promise<SendResult>;
   findSent(req: { channel: Channel; to: string; body: string; since: number }): Promise<SentCandidate[]>;
+  /** Closes kept-alive connections. */
+  close(): void;
 }
 
 /** A message Twilio holds that may be the one we sent. */
@@ -60,6 +63,12 @@ export function createTwilioSender(config: TwilioSenderConfig): TwilioSender {
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   const client = twilio(config.accountSid, config.authToken, { httpClient, autoRetry: false });
+  const createMessage = createMessageRequest({
+    accountSid: config.accountSid,
+    authToken: config.authToken,
+    apiBaseUrl: config.apiBaseUrl ?? TWILIO_API_BASE_URL,
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  });
 
   const senderFor = (channel: Channel): { from: string } | { messagingServiceSid: string } | undefined => {
     if (config.messagingServiceSid) return { messagingServiceSid: config.messagingServiceSid };
@@ -73,18 +82,14 @@ export function createTwilioSender(config: TwilioSenderConfig): TwilioSender {
     async send({ channel, to, body, statusCallback }) {
       const sender = senderFor(channel);
       if (!sender) throw new SendError({ kind: 'rejected', detail: `no ${channel} sender configured` });
-      try {
-        const message = await client.messages.create({
-          to: channel === 'whatsapp' ? withWhatsAppPrefix(to) : to,
-          body,
-          ...sender,
-          ...(statusCallback !== undefined && { statusCallback }),
-        });
-        return { sid: message.sid, status: message.status };
-      } catch (err) {
-        throw sendErrorFromTwilio(err);
-      }
+      return createMessage({
+        To: channel === 'whatsapp' ? withWhatsAppPrefix(to) : to,
+        Body: body,
+        ...('from' in sender ? { From: sender.from } : { MessagingServiceSid: sender.messagingServiceSid }),
+        ...(statusCallback !== undefined && { StatusCallback: statusCallback }),
+      });
     },
+    close: () => createMessage.close(),
     /**
      * After a send whose outcome is unknown (a timeout, or a process killed mid-call): what
      * did Twilio create for this number with this text since `since`? Several of our messages

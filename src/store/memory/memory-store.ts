@@ -72,6 +72,23 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
   const touch = (data: ConversationData, ttlSeconds: number) => {
     data.expiresAt = Math.max(data.expiresAt, clock.now() + ttlSeconds * 1000);
   };
+  /** The send lease: taken when free, expired, or already this message's. */
+  const takeSendLease = (data: ConversationData, token: string, ttlMs: number) => {
+    const held = data.sending && data.sending.until > clock.now() ? data.sending.token : null;
+    if (held !== null && held !== token) return false;
+    data.sending = { token, until: clock.now() + ttlMs };
+    return true;
+  };
+  /** Out of the pending set unless the inbox or the outbound queue still holds work. */
+  const clearPendingIfIdle = (id: string) => {
+    pending.delete(id);
+    const data = get(id);
+    if (data && (data.inbox.length > 0 || data.outq.length > 0)) {
+      pending.set(id, clock.now());
+      return false;
+    }
+    return true;
+  };
 
   return {
     async recordInbound(id, inbound) {
@@ -82,18 +99,18 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       return 'recorded';
     },
     async acceptInbound(id, inbound, { minute, floodMax, at }) {
-      const count = await this.countRecent(id, minute);
-      if (count > floodMax) return { result: 'over', count };
-      const result = await this.recordInbound(id, inbound);
-      await this.markPending(id, at);
-      return { result, count };
-    },
-    async peekInbox(id) {
-      const head = get(id)?.inbox[0];
-      return head ? clone(head) : null;
-    },
-    async inboxLength(id) {
-      return get(id)?.inbox.length ?? 0;
+      const data = getOrCreate(id);
+      pending.set(id, at);
+      if (!meet(data, inbound.id, TTL.dedupeSeconds)) {
+        return { result: 'duplicate', count: data.flood.get(minute) ?? 0 };
+      }
+      const count = (data.flood.get(minute) ?? 0) + 1;
+      data.flood.set(minute, count);
+      for (const m of data.flood.keys()) if (m < minute - 1) data.flood.delete(m);
+      const flooded = count > floodMax;
+      data.inbox.push(clone(flooded ? { flooded: minute, ...inbound } : inbound));
+      touch(data, TTL.dedupeSeconds);
+      return { result: flooded ? 'flooded' : 'recorded', count };
     },
     async acquireLock(id, ttlMs) {
       const data = getOrCreate(id);
@@ -130,12 +147,13 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
     async beginProcessing(id, ttlMs) {
       const token = await this.acquireLock(id, ttlMs);
       if (!token) return null;
-      return { token, head: await this.peekInbox(id), record: await this.load(id) };
+      const head = get(id)?.inbox[0];
+      return { token, head: head ? clone(head) : null, record: await this.load(id) };
     },
     async finishProcessing(id, token, handedOver) {
       await this.ackOutbound(id, handedOver);
       await this.releaseLock(id, token);
-      return this.clearPendingIfIdle(id);
+      return clearPendingIfIdle(id);
     },
     async saveRecord(record, expectedVersion, ttlSeconds) {
       const data = getOrCreate(record.id);
@@ -176,13 +194,6 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
     async forgetMessage(id, messageId) {
       get(id)?.messages.delete(messageId);
     },
-    async acquireSendLease(id, token, ttlMs) {
-      const data = getOrCreate(id);
-      const held = data.sending && data.sending.until > clock.now() ? data.sending.token : null;
-      if (held !== null && held !== token) return false;
-      data.sending = { token, until: clock.now() + ttlMs };
-      return true;
-    },
     async releaseSendLease(id, token) {
       const data = get(id);
       if (data?.sending?.token === token) data.sending = null;
@@ -191,7 +202,7 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       return meet(getOrCreate(id), sid, TTL.claimedSidSeconds);
     },
     async beginSend(id, messageId, leaseMs, now) {
-      if (!(await this.acquireSendLease(id, messageId, leaseMs))) return null;
+      if (!takeSendLease(getOrCreate(id), messageId, leaseMs)) return null;
       const record = await this.load(id);
       const message = await this.getMessage(id, messageId);
       if (message?.status === 'pending' && !message.inFlightSince) {
@@ -209,8 +220,11 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
       return clone(get(id)?.transcript ?? []);
     },
     async appendTranscript(id, entries, ttlSeconds) {
+      if (entries.length === 0) return;
       const data = getOrCreate(id);
       data.transcript.push(...clone(entries));
+      if (data.transcript.length > TTL.transcriptMax)
+        data.transcript.splice(0, data.transcript.length - TTL.transcriptMax);
       touch(data, ttlSeconds);
     },
     async markPending(id, at) {
@@ -222,22 +236,6 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
         .sort((a, b) => a[1] - b[1])
         .slice(0, limit)
         .map(([id]) => id);
-    },
-    async clearPendingIfIdle(id) {
-      pending.delete(id);
-      const data = get(id);
-      if (data && (data.inbox.length > 0 || data.outq.length > 0)) {
-        pending.set(id, clock.now());
-        return false;
-      }
-      return true;
-    },
-    async countRecent(id, minute) {
-      const data = getOrCreate(id);
-      const n = (data.flood.get(minute) ?? 0) + 1;
-      data.flood.set(minute, n);
-      for (const m of data.flood.keys()) if (m < minute - 1) data.flood.delete(m);
-      return n;
     },
     async scheduleExpiry(id, at) {
       expiry.set(id, at);

@@ -11,7 +11,6 @@ import type {
 } from '../store.ts';
 import {
   ACCEPT_INBOUND,
-  ACQUIRE_LEASE,
   BEGIN_PROCESSING,
   BEGIN_SEND,
   CLAIM_ID,
@@ -58,7 +57,6 @@ type Scripted = Client & {
     now: number,
   ): Promise<string | null>;
   faroReleaseLock(key: string, token: string): Promise<number>;
-  faroAcquireLease(key: string, token: string, ttlMs: number): Promise<number>;
   faroBeginSend(
     lease: string,
     record: string,
@@ -84,7 +82,6 @@ function defineScripts(client: Client): Scripted {
   client.defineCommand('faroSaveRecord', { numberOfKeys: 1, lua: SAVE_RECORD });
   client.defineCommand('faroUpdateMessage', { numberOfKeys: 1, lua: UPDATE_MESSAGE });
   client.defineCommand('faroReleaseLock', { numberOfKeys: 1, lua: RELEASE_LOCK });
-  client.defineCommand('faroAcquireLease', { numberOfKeys: 1, lua: ACQUIRE_LEASE });
   client.defineCommand('faroBeginSend', { numberOfKeys: 3, lua: BEGIN_SEND });
   client.defineCommand('faroFinishSend', { numberOfKeys: 3, lua: FINISH_SEND });
   return c;
@@ -132,25 +129,18 @@ export function createRedisStore({
         JSON.stringify(inbound),
         at,
         id,
-        notify ? 1 : 0,
+        notify === 'urgent' ? 2 : notify ? 1 : 0,
         TTL.workHintsMax,
       ];
       // On a Cluster the pending set and the work list live in other hash slots: more round trips.
       const [code, count] = redis.isCluster
         ? await r.faroAcceptNoPending(k.flood, k.ids, k.inbox, ...args)
         : await r.faroAccept(k.flood, k.ids, k.inbox, g.pending, g.work, ...args);
-      if (redis.isCluster && code !== 2) {
+      if (redis.isCluster) {
         await r.zadd(g.pending, at, id);
-        if (notify) await pushWorkHint(redis, g.work, id);
+        if (notify) await pushWorkHint(redis, g.work, id, { front: notify === 'urgent' });
       }
-      return { result: code === 2 ? 'over' : code === 1 ? 'recorded' : 'duplicate', count };
-    },
-    async peekInbox(id) {
-      const raw = await r.lindex(keys(id).inbox, 0);
-      return raw ? (JSON.parse(raw) as StoredInbound) : null;
-    },
-    async inboxLength(id) {
-      return r.llen(keys(id).inbox);
+      return { result: code === 2 ? 'flooded' : code === 1 ? 'recorded' : 'duplicate', count };
     },
     async acquireLock(id, ttlMs) {
       const token = randomUUID();
@@ -273,9 +263,6 @@ export function createRedisStore({
     async forgetMessage(id, messageId) {
       await r.hdel(keys(id).messages, messageId);
     },
-    async acquireSendLease(id, token, ttlMs) {
-      return (await r.faroAcquireLease(keys(id).sending, token, ttlMs)) === 1;
-    },
     async releaseSendLease(id, token) {
       await r.faroReleaseLock(keys(id).sending, token);
     },
@@ -332,24 +319,6 @@ export function createRedisStore({
     },
     async listPending(olderThan, limit) {
       return r.zrangebyscore(g.pending, '-inf', olderThan, 'LIMIT', 0, limit);
-    },
-    async clearPendingIfIdle(id) {
-      await r.zrem(g.pending, id);
-      const k = keys(id);
-      const [inbox, outq] = await Promise.all([r.llen(k.inbox), r.llen(k.outq)]);
-      if (inbox + outq > 0) {
-        await r.zadd(g.pending, clock.now(), id);
-        return false;
-      }
-      return true;
-    },
-    async countRecent(id, minute) {
-      const key = keys(id).flood;
-      const [[, n]] = (await r.multi().hincrby(key, String(minute), 1).expire(key, 120).exec()) as [
-        [null, number],
-        [null, number],
-      ];
-      return n;
     },
     async scheduleExpiry(id, at) {
       await r.zadd(g.expiry, at, id);

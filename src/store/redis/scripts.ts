@@ -48,26 +48,40 @@ return 1
 /**
  * KEYS: flood, ids, inbox, and except on a Redis Cluster (other hash slots) pending and work.
  * ARGV: minute, floodMax, id, now, forgetAt, ttlSeconds, inboundJson, pendingAt, conversationId,
- * notify (1: push the id on the work list for a worker), workMax.
- * Returns {2, count} past the flood limit (nothing recorded), else {1 recorded or 0 duplicate, count}.
+ * notify (1: push the id on the work list for a worker; 2: at its front, for a message in
+ * danger), workMax.
+ * Dedupe comes first: a Twilio retry is neither counted nor recorded again. A new message is
+ * counted in its minute and always goes to the inbox; past the flood limit it goes in marked
+ * `"flooded":<minute>`, and the step decides (a risk phrase is still answered, the rest only
+ * reach the transcript). Returns {1 recorded, 2 recorded past the limit, or 0 duplicate, count}.
  */
 export const ACCEPT_INBOUND = `${MEET_ID}
-local n = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
-redis.call('EXPIRE', KEYS[1], 120)
-if n > tonumber(ARGV[2]) then return {2, n} end
-local recorded = 0
+local code = 0
+local n
 if meetId(KEYS[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]) then
-  appendInbox(KEYS[3], ARGV[7], ARGV[6])
-  recorded = 1
+  n = redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+  -- A minute's first message gives the counts two minutes to live (this one and the next).
+  if n == 1 then redis.call('EXPIRE', KEYS[1], 120) end
+  local json = ARGV[7]
+  code = 1
+  if n > tonumber(ARGV[2]) then
+    json = '{"flooded":' .. ARGV[1] .. ',' .. string.sub(json, 2)
+    code = 2
+  end
+  appendInbox(KEYS[3], json, ARGV[6])
+else
+  n = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 end
 if #KEYS == 5 then
   redis.call('ZADD', KEYS[4], ARGV[8], ARGV[9])
   if ARGV[10] == '1' then
     redis.call('RPUSH', KEYS[5], ARGV[9])
     redis.call('LTRIM', KEYS[5], -tonumber(ARGV[11]), -1)
+  elseif ARGV[10] == '2' then
+    redis.call('LPUSH', KEYS[5], ARGV[9])
   end
 end
-return {recorded, n}
+return {code, n}
 `;
 
 /** KEYS: ids. ARGV: sid, now, forgetAt, ttlSeconds. Returns 1 if the SID was not yet ours. */
@@ -216,9 +230,4 @@ return 1
 /** KEYS: lock. ARGV: token. Deletes the lock only if we still hold it. */
 export const RELEASE_LOCK = `${LEASE}
 return releaseIfOurs(KEYS[1], ARGV[1])
-`;
-
-/** KEYS: lease. ARGV: token, ttlMs. Taken when free or already ours (a retry of the same message). */
-export const ACQUIRE_LEASE = `${LEASE}
-return takeLease(KEYS[1], ARGV[1], ARGV[2]) and 1 or 0
 `;
