@@ -73,6 +73,7 @@ export const enTalk: TalkWords = {
     'without my|any family|parents|mom|dad',
     'nobody|noone with me',
     'no one with me',
+    'came|travelling|traveling|travel alone|solo',
     'unaccompanied',
   ],
   accompanied: [
@@ -80,6 +81,8 @@ export const enTalk: TalkWords = {
     `with ${FAMILY}`,
     'travelling|traveling|came|coming with',
     `${FAMILY} with me|us`,
+    `me and my ${FAMILY}`,
+    `my ${FAMILY} and me|i`,
   ],
   minor: ['i am|im minor', 'under 18', 'underage', 'i am|im kid|child|teen|teenager'],
   adult: ['i am|im adult', 'over 18', 'of age'],

@@ -61,7 +61,7 @@ export const htTalk: TalkWords = {
     'mwen|m sel',
     'pa gen moun avek|avè|ak mwen',
   ],
-  accompanied: [`ak|avek|avè ${FAMILY}`, `${FAMILY} mwen|m avek|ak mwen`],
+  accompanied: [`ak|avek|avè ${FAMILY}`, `${FAMILY} mwen|m avek|ak mwen`, `mwen|m menm ak|avek ${FAMILY}`],
   minor: ['minè|mine', 'mwen|m poko gen 18', 'mwen|m se timoun|adolesan'],
   adult: ['majè|maje', 'gran moun', 'mwen|m gen plis 18'],
   ageBefore: ['gen', 'genyen', 'laj', 'age'],
