@@ -85,7 +85,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   languageGuess: 0.4,
   questionGuard: 0.5,
   questionGuardAsked: 0.15,
-  dangerSureForQuestion: 0.7,
+  dangerSureForQuestion: 0.55,
   lexiconVeto: 0.25,
 };
 

@@ -52,7 +52,7 @@ export const ht: Lexicon = {
       'pa kite m|mwen|nou soti|ale',
       'trafik|trafike moun',
       'trafike m|mwen',
-      { phrase: 'vann m|mwen|nou|pitit', unless: GOODS },
+      { phrase: '=vann m|mwen|nou|pitit', unless: GOODS },
       'fose|oblije travay|prostitisyon|prostitye',
       'esklav*',
     ],
