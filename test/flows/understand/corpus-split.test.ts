@@ -26,9 +26,13 @@ const training = loadTraining(ROOT_DIR).flatMap((c) => [
 describe('the corpora keep their split', () => {
   const inTraining = nearCopyOf(training);
 
-  it.each(FIXTURE_SETS)('no %s message is in the training data, even as a near copy', (set) => {
-    expect(loadFixtures(set).flatMap(texts).filter(inTraining)).toEqual([]);
-  }, 120_000);
+  it.each(FIXTURE_SETS)(
+    'no %s message is in the training data, even as a near copy',
+    (set) => {
+      expect(loadFixtures(set).flatMap(texts).filter(inTraining)).toEqual([]);
+    },
+    120_000,
+  );
 
   it('no holdout message is a near copy of a dev message', () => {
     const inDev = nearCopyOf(loadFixtures('dev').flatMap(texts));
