@@ -9,6 +9,7 @@ import { detectRisk } from '../flows/understand/index.ts';
 import { buildCasework, type CaseworkSide } from './casework/build-casework.ts';
 import type { Channel } from './channels/inbound-message.ts';
 import { createLocalSender, type LocalSender } from './channels/local/local-sender.ts';
+import { createTwilioMediaApi } from './channels/twilio/media-api.ts';
 import { STATUS_RANK } from './channels/twilio/message-status.ts';
 import { createTwilioSender } from './channels/twilio/send.ts';
 import type { Config } from './config.ts';
@@ -145,6 +146,14 @@ export async function buildServices(
     store = createMemoryStore({ clock });
   }
 
+  const twilioMedia = config.twilioConfigured
+    ? createTwilioMediaApi({
+        accountSid: config.TWILIO_ACCOUNT_SID!,
+        authToken: config.TWILIO_AUTH_TOKEN!,
+        apiBaseUrl: config.TWILIO_API_BASE_URL,
+        timeoutMs: config.TWILIO_TIMEOUT_MS,
+      })
+    : null;
   let localSender: LocalSender | null = null;
   let sender: Sender;
   let closeSender = () => {};
@@ -203,6 +212,7 @@ export async function buildServices(
     sender,
     pacer,
     crypto,
+    ...(twilioMedia && { deletions: twilioMedia }),
     statusCallbackBase:
       config.twilioConfigured || o.sender ? `${config.publicBaseUrl}/webhooks/twilio/status` : null,
     logger,
@@ -358,6 +368,7 @@ export async function buildServices(
     logger,
     casework,
     stats,
+    twilioMedia,
   });
   consoleRef = staffConsole;
   // Embedded mode: a demo supervisor, unless DEMO_STAFF=false (never in production or tests).

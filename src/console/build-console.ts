@@ -4,6 +4,7 @@ import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { loadDirectory } from '../../flows/directory/load-directory.ts';
 import type { CaseworkSide } from '../casework/build-casework.ts';
+import type { TwilioMediaApi } from '../channels/twilio/media-api.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
@@ -45,7 +46,10 @@ export function buildConsole({
   logger,
   casework,
   stats,
+  twilioMedia,
 }: {
+  /** Twilio's Media API (staff open what a person sent); null without Twilio. */
+  twilioMedia: TwilioMediaApi | null;
   config: Readonly<Config>;
   redis: Redis | Cluster | null;
   handoff: HandoffSide;
@@ -133,6 +137,8 @@ export function buildConsole({
       directory,
       stats,
       localesDir: join(rootDir, 'locales'),
+      twilioMedia,
+      mediaStore: store,
     },
   };
 }

@@ -12,6 +12,7 @@ import { caseworkRoutes } from './casework-routes.ts';
 import { type ContentReviewDeps, contentReviewRoutes } from './content-review-routes.ts';
 import { eventsRoute } from './events-route.ts';
 import { forbidden, unauthorized } from './http-error.ts';
+import { type MediaRouteDeps, mediaRoute } from './media-route.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { staffRoutes } from './staff-routes.ts';
 import type { StaffStore } from './staff-store.ts';
@@ -30,7 +31,7 @@ declare module 'fastify' {
   }
 }
 
-export interface StaffApiDeps extends StatsRouteDeps {
+export interface StaffApiDeps extends StatsRouteDeps, MediaRouteDeps {
   auth: Auth;
   staff: StaffStore;
   tickets: TicketStore;
@@ -77,6 +78,7 @@ export async function staffApi(app: FastifyInstance, opts: StaffApiDeps & { pref
   });
   await app.register(sessionRoutes, deps);
   await app.register(ticketRoutes, deps);
+  await app.register(mediaRoute, deps);
   await app.register(staffRoutes, deps);
   await app.register(caseworkRoutes, deps);
   await app.register(eventsRoute, deps);

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { FaroMachine } from '../../flows/faro/machine.ts';
 import { FLOW_VERSION } from '../../flows/faro/machine.ts';
 import type { Effect, FaroEvent, Understanding } from '../../flows/faro/types.ts';
-import type { Channel, InboundMessage, Lang } from '../channels/inbound-message.ts';
+import type { Channel, InboundMessage, Lang, MediaRef } from '../channels/inbound-message.ts';
+import { isMessageSid } from '../channels/twilio/message-sid.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import { TTL } from '../store/keys.ts';
 import type {
@@ -14,7 +16,7 @@ import type {
 } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { ComposeReply, ReplyBlock } from './compose-reply.ts';
-import type { CasePort, Handoff, Outbox, SendPriority } from './ports.ts';
+import type { CasePort, Handoff, Outbox, OutboxJob, SendPriority } from './ports.ts';
 import type { FlowState } from './run-flow.ts';
 import { runFlow } from './run-flow.ts';
 
@@ -128,6 +130,7 @@ export function createEngine(deps: EngineDeps) {
       text: message.text,
       mediaCount: message.media.length,
       mediaTypes: message.media.map((m) => m.contentType),
+      ...(mediaRefs(message).length > 0 && { media: mediaRefs(message) }),
       receivedAt: message.receivedAt,
     };
     // Dedupe, flood count, inbox and pending mark: one Redis step. A Twilio retry is dropped
@@ -344,7 +347,12 @@ export function createEngine(deps: EngineDeps) {
     const transcript: TranscriptEntry[] = [];
     if (head.kind === 'message') {
       const media = head.mediaTypes.length ? ` [${head.mediaTypes.join(', ')}]` : '';
-      transcript.push({ at: head.receivedAt, from: 'user', text: `${head.text}${media}`.trim() });
+      transcript.push({
+        at: head.receivedAt,
+        from: 'user',
+        text: `${head.text}${media}`.trim(),
+        ...(head.media?.length && { media: head.media }),
+      });
     }
     // One reply per step, split only when it is too long: on SMS every message costs money.
     const replyText = blocks.map((b) => b.text).join('\n\n');
@@ -392,6 +400,11 @@ export function createEngine(deps: EngineDeps) {
       ttlSeconds: retentionDays * 86_400,
     });
     if (result.result !== 'committed') return null;
+    // What erase must delete at Twilio too: the message and its media (ids only).
+    if (head.kind === 'message' && isMessageSid(head.id)) {
+      const media = (head.media ?? []).map((m) => `${m.messageSid}/${m.sid}`);
+      await store.keepTwilioSids(conversationId, [head.id, ...media], retentionDays * 86_400);
+    }
     if (next.expiresAt !== record?.expiresAt) await store.scheduleExpiry(conversationId, next.expiresAt!);
     if (ticketId) await deps.handoff.transcriptAdded(conversationId, ticketId, transcript);
     deps.onStep?.({
@@ -444,8 +457,18 @@ export function createEngine(deps: EngineDeps) {
   async function forget(conversationId: string) {
     await deps.handoff.erase(conversationId, clock.now());
     sealed.delete(conversationId);
-    const { messageIds } = await store.erase(conversationId);
+    const { messageIds, twilioSids } = await store.erase(conversationId);
     await deps.outbox.forget(conversationId, messageIds);
+    // Erase at Twilio too, through the outbox: retried if Twilio fails, never holding up the erase.
+    if (twilioSids.length > 0) {
+      await deps.outbox.enqueue(twilioDeletionJobs(twilioSids)).catch((err: unknown) =>
+        logger.error({
+          event: 'twilio_delete_not_queued',
+          count: twilioSids.length,
+          err: errorSummary(err),
+        }),
+      );
+    }
   }
 
   /**
@@ -553,6 +576,23 @@ export function gist(body: string): string {
   const line = body.split('\n').find((l) => l.trim() !== '') ?? '';
   const plain = line.replace(/[*_~]/g, '').trim();
   return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
+}
+
+/** The media Twilio named in a message's URLs (a URL of another shape is not kept). */
+function mediaRefs(message: InboundMessage): MediaRef[] {
+  return message.media.flatMap((m) =>
+    m.sid && m.messageSid ? [{ sid: m.sid, messageSid: m.messageSid, type: m.contentType }] : [],
+  );
+}
+
+/** Deletions at Twilio, a few resources a job (one job's retries redo only its own). */
+export function twilioDeletionJobs(sids: string[]): OutboxJob[] {
+  const jobs: OutboxJob[] = [];
+  for (let i = 0; i < sids.length; i += 20) {
+    const batch = sids.slice(i, i + 20);
+    jobs.push({ kind: 'twilio-delete', id: `del-${randomUUID()}`, sids: batch });
+  }
+  return jobs;
 }
 
 /** Errors are logged by class and code only: messages can quote a phone number. */

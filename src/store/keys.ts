@@ -29,6 +29,11 @@ export function conversationKeys(prefix: string, conversationId: string) {
     flood: `${tag}:flood`,
     /** The message id being sent right now (send lease). */
     sending: `${tag}:sending`,
+    /**
+     * Set of Twilio resources to delete at Twilio on erase: message SIDs and `MM…/ME…` media.
+     * Expires with the conversation.
+     */
+    twilioSids: `${tag}:twsids`,
   };
 }
 

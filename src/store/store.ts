@@ -1,4 +1,4 @@
-import type { Channel } from '../channels/inbound-message.ts';
+import type { Channel, MediaRef } from '../channels/inbound-message.ts';
 
 /** A received message (or an internal event) waiting in a conversation's inbox. */
 export interface StoredInbound {
@@ -13,6 +13,8 @@ export interface StoredInbound {
   text: string;
   mediaCount: number;
   mediaTypes: string[];
+  /** Twilio's ids of the photos, documents and voice notes (never the files or their URLs). */
+  media?: MediaRef[];
   receivedAt: number;
   /** For kind 'event': the event name and data. */
   event?: { type: string; data?: Record<string, unknown> };
@@ -78,6 +80,8 @@ export interface TranscriptEntry {
   /** Screen or topic the bot showed, for staff context. */
   screen?: string;
   author?: string;
+  /** A user message's photos, documents, voice notes: staff open them through Faro while a ticket is open. */
+  media?: MediaRef[];
 }
 
 export interface CommitStep {
@@ -207,8 +211,16 @@ export interface ConversationStore {
   /** Conversations whose retention ended before `now`. */
   listExpired(now: number, limit: number): Promise<string[]>;
 
-  /** Delete every key about this conversation; returns the outbound message ids it held. */
-  erase(conversationId: string): Promise<{ messageIds: string[] }>;
+  /**
+   * Remembers Twilio resources of this conversation that must be deleted at Twilio when it is
+   * erased: message SIDs (`SM…`, `MM…`) and media (`MM…/ME…`). Only ids; they expire with it.
+   */
+  keepTwilioSids(conversationId: string, sids: string[], ttlSeconds: number): Promise<void>;
+  /**
+   * Delete every key about this conversation; returns the outbound message ids it held and the
+   * Twilio resources to delete at Twilio (read and deleted in one step).
+   */
+  erase(conversationId: string): Promise<{ messageIds: string[]; twilioSids: string[] }>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

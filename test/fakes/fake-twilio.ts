@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import twilio from 'twilio';
 import { API_VERSION, errorJson, type FakeMessage, messageJson } from './fake-twilio-json.ts';
+import { createFakeTwilioMedia, type FakeTwilioMedia } from './fake-twilio-media.ts';
 
 export type { FakeMessage };
 
@@ -37,6 +38,8 @@ export interface FakeTwilioOptions {
 export interface FakeTwilio {
   baseUrl: string;
   messages: FakeMessage[];
+  /** Media files and deletions (fake-twilio-media.ts). */
+  media: FakeTwilioMedia;
   /** Answers the next POSTs to Messages.json with these, in order, instead of creating messages. */
   failNext(responses: FakeFailure[]): void;
   /** How many of those are still to come. */
@@ -73,6 +76,12 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const messages: FakeMessage[] = [];
   const failures: FakeFailure[] = [];
   const waiters = new Set<() => void>();
+  let baseUrl = '';
+  const media = createFakeTwilioMedia({
+    accountSid,
+    baseUrl: () => baseUrl,
+    sentMessageSids: () => messages.map((m) => m.sid),
+  });
 
   /** `res` null: create without answering. */
   const create = (res: ServerResponse | null, form: URLSearchParams) => {
@@ -107,7 +116,10 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const match = MESSAGES_PATH.exec(url.pathname);
+    // A media file's short-lived URL needs no credentials, as at Twilio.
+    if (url.pathname.startsWith('/fake-media-content/') && media.handle(req, res, url)) return;
     if (req.headers.authorization !== expectedAuth) return sendError(res, 401, 20003, 'Authenticate');
+    if (media.handle(req, res, url)) return;
     if (!match || match[1] !== accountSid)
       return sendError(res, 404, 20404, 'The requested resource was not found');
     if (req.method === 'GET') {
@@ -132,10 +144,12 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     messages,
+    media,
     failNext: (responses) => void failures.push(...responses),
     failuresLeft: () => failures.length,
     waitForMessages(count, timeoutMs = 2000) {

@@ -21,6 +21,8 @@ interface ConversationData {
   messages: Map<string, OutboundMessage>;
   transcript: TranscriptEntry[];
   flood: Map<number, number>;
+  /** Twilio resources to delete at Twilio on erase. */
+  twilioSids: Set<string>;
   expiresAt: number;
 }
 
@@ -55,6 +57,7 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
         messages: new Map(),
         transcript: [],
         flood: new Map(),
+        twilioSids: new Set(),
         expiresAt: clock.now() + TTL.dedupeSeconds * 1000,
       };
       conversations.set(id, data);
@@ -247,12 +250,20 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
         .slice(0, limit)
         .map(([id]) => id);
     },
+    async keepTwilioSids(id, sids, ttlSeconds) {
+      const data = get(id);
+      // Only while the conversation exists: a send finishing after an erase leaves nothing behind.
+      if (sids.length === 0 || !data?.record) return;
+      for (const sid of sids) data.twilioSids.add(sid);
+      touch(data, ttlSeconds);
+    },
     async erase(id) {
       const messageIds = [...(conversations.get(id)?.messages.keys() ?? [])];
+      const twilioSids = [...(conversations.get(id)?.twilioSids ?? [])];
       conversations.delete(id);
       pending.delete(id);
       expiry.delete(id);
-      return { messageIds };
+      return { messageIds, twilioSids };
     },
     async ping() {},
     async close() {},
