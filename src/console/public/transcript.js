@@ -79,10 +79,17 @@ export function createTranscript({ i18n, mediaUrl = () => null }) {
       { class: 'entry-media' },
       ...media.map((m) => {
         const src = typeof m.sid === 'string' ? mediaUrl(m.sid) : null;
-        const type = String(m.type ?? '').split(';')[0].trim().toLowerCase();
+        const type = String(m.type ?? '')
+          .split(';')[0]
+          .trim()
+          .toLowerCase();
         if (!src) return el('li', { text: i18n.t('transcript.media.unavailable', { type }) });
         if (type.startsWith('image/'))
-          return el('li', {}, el('img', { src, alt: i18n.t('transcript.media.image'), class: 'media-image' }));
+          return el(
+            'li',
+            {},
+            el('img', { src, alt: i18n.t('transcript.media.image'), class: 'media-image' }),
+          );
         if (type.startsWith('audio/'))
           return el(
             'li',
