@@ -146,14 +146,16 @@ export async function buildServices(
     store = createMemoryStore({ clock });
   }
 
-  const twilioMedia = config.twilioConfigured
-    ? createTwilioMediaApi({
-        accountSid: config.TWILIO_ACCOUNT_SID!,
-        authToken: config.TWILIO_AUTH_TOKEN!,
-        apiBaseUrl: config.TWILIO_API_BASE_URL,
-        timeoutMs: config.TWILIO_TIMEOUT_MS,
-      })
-    : null;
+  // With a sender of their own (tests, the phone simulator), nothing was sent through Twilio.
+  const twilioMedia =
+    config.twilioConfigured && !o.sender
+      ? createTwilioMediaApi({
+          accountSid: config.TWILIO_ACCOUNT_SID!,
+          authToken: config.TWILIO_AUTH_TOKEN!,
+          apiBaseUrl: config.TWILIO_API_BASE_URL,
+          timeoutMs: config.TWILIO_TIMEOUT_MS,
+        })
+      : null;
   let localSender: LocalSender | null = null;
   let sender: Sender;
   let closeSender = () => {};

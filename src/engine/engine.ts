@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { FaroMachine } from '../../flows/faro/machine.ts';
 import { FLOW_VERSION } from '../../flows/faro/machine.ts';
@@ -361,7 +361,7 @@ export function createEngine(deps: EngineDeps) {
       .filter(Boolean)
       .join(' ');
     for (const body of replyText ? deps.render(channel, replyText) : []) {
-      const id = `${head.id}.${outbound.length}`;
+      const id = `${replyIdBase(head.id)}.${outbound.length}`;
       outbound.push({
         id,
         conversationId,
@@ -442,22 +442,26 @@ export function createEngine(deps: EngineDeps) {
     await deps.outbox.enqueue(
       bodies.map((body, i) => ({
         kind: 'ephemeral' as const,
-        id: `erase-${head.id}-${i}`.replace(/[^A-Za-z0-9_-]/g, ''),
+        id: `erase-${replyIdBase(head.id)}-${i}`,
         channel,
         addressEnc: record?.addressEnc ?? head.addressEnc,
         from: record?.to ?? head.to,
         body,
       })),
     );
-    await forget(conversationId);
+    // The message that asked for the erase was never committed: it goes at Twilio too.
+    const own = head.kind === 'message' && isMessageSid(head.id) ? [head.id] : [];
+    await forget(conversationId, own);
     logger.info({ event: 'conversation_erased' });
   }
 
   /** Every trace of a conversation: tickets scrubbed, keys deleted, finished outbox jobs dropped. */
-  async function forget(conversationId: string) {
+  async function forget(conversationId: string, alsoAtTwilio: string[] = []) {
     await deps.handoff.erase(conversationId, clock.now());
     sealed.delete(conversationId);
-    const { messageIds, twilioSids } = await store.erase(conversationId);
+    const erased = await store.erase(conversationId);
+    const { messageIds } = erased;
+    const twilioSids = [...erased.twilioSids, ...alsoAtTwilio];
     await deps.outbox.forget(conversationId, messageIds);
     // Erase at Twilio too, through the outbox: retried if Twilio fails, never holding up the erase.
     if (twilioSids.length > 0) {
@@ -578,6 +582,15 @@ export function gist(body: string): string {
   return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
 }
 
+/**
+ * The id of a step's replies: the same for the same inbox entry (a step done twice makes the
+ * same ids), but not Twilio's MessageSid itself, which an erase must leave nowhere (outbox job
+ * ids live on in BullMQ's event stream).
+ */
+export function replyIdBase(inboxId: string): string {
+  return `r-${createHash('sha256').update(inboxId).digest('base64url').slice(0, 22)}`;
+}
+
 /** The media Twilio named in a message's URLs (a URL of another shape is not kept). */
 function mediaRefs(message: InboundMessage): MediaRef[] {
   return message.media.flatMap((m) =>
@@ -585,13 +598,30 @@ function mediaRefs(message: InboundMessage): MediaRef[] {
   );
 }
 
-/** Deletions at Twilio, a few resources a job (one job's retries redo only its own). */
+/**
+ * Deletions at Twilio, a few resources a job. A message's media come before the message, in
+ * the same job (deleted in order), so no media is left behind a deleted message.
+ */
 export function twilioDeletionJobs(sids: string[]): OutboxJob[] {
-  const jobs: OutboxJob[] = [];
-  for (let i = 0; i < sids.length; i += 20) {
-    const batch = sids.slice(i, i + 20);
-    jobs.push({ kind: 'twilio-delete', id: `del-${randomUUID()}`, sids: batch });
+  const groups = new Map<string, string[]>();
+  for (const sid of new Set(sids)) {
+    const [message = sid, media] = sid.split('/');
+    const group = groups.get(message) ?? [];
+    if (media) group.unshift(sid);
+    else group.push(sid);
+    groups.set(message, group);
   }
+  const jobs: OutboxJob[] = [];
+  let batch: string[] = [];
+  const flush = () => {
+    if (batch.length > 0) jobs.push({ kind: 'twilio-delete', id: `del-${randomUUID()}`, sids: batch });
+    batch = [];
+  };
+  for (const group of groups.values()) {
+    if (batch.length + group.length > 20) flush();
+    batch.push(...group);
+  }
+  flush();
   return jobs;
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../engine/clock.ts';
-import { TTL } from '../keys.ts';
+import { TTL, TWILIO_SIDS_GRACE_SECONDS } from '../keys.ts';
 import type {
   CommitStep,
   ConversationRecord,
@@ -21,8 +21,6 @@ interface ConversationData {
   messages: Map<string, OutboundMessage>;
   transcript: TranscriptEntry[];
   flood: Map<number, number>;
-  /** Twilio resources to delete at Twilio on erase. */
-  twilioSids: Set<string>;
   expiresAt: number;
 }
 
@@ -34,6 +32,8 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
   const conversations = new Map<string, ConversationData>();
   const pending = new Map<string, number>();
   const expiry = new Map<string, number>();
+  /** Outlive the conversation's data (see keys.ts), so that retention still finds them. */
+  const twilioSids = new Map<string, { sids: Set<string>; until: number }>();
   const clone = <T>(v: T): T => structuredClone(v);
 
   function get(id: string): ConversationData | undefined {
@@ -57,7 +57,6 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
         messages: new Map(),
         transcript: [],
         flood: new Map(),
-        twilioSids: new Set(),
         expiresAt: clock.now() + TTL.dedupeSeconds * 1000,
       };
       conversations.set(id, data);
@@ -251,19 +250,22 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
         .map(([id]) => id);
     },
     async keepTwilioSids(id, sids, ttlSeconds) {
-      const data = get(id);
       // Only while the conversation exists: a send finishing after an erase leaves nothing behind.
-      if (sids.length === 0 || !data?.record) return;
-      for (const sid of sids) data.twilioSids.add(sid);
-      touch(data, ttlSeconds);
+      if (sids.length === 0 || !get(id)?.record) return;
+      const kept = twilioSids.get(id) ?? { sids: new Set<string>(), until: 0 };
+      for (const sid of sids) kept.sids.add(sid);
+      kept.until = Math.max(kept.until, clock.now() + (ttlSeconds + TWILIO_SIDS_GRACE_SECONDS) * 1000);
+      twilioSids.set(id, kept);
     },
     async erase(id) {
       const messageIds = [...(conversations.get(id)?.messages.keys() ?? [])];
-      const twilioSids = [...(conversations.get(id)?.twilioSids ?? [])];
+      const kept = twilioSids.get(id);
+      twilioSids.delete(id);
+      const toDelete = kept && kept.until > clock.now() ? [...kept.sids] : [];
       conversations.delete(id);
       pending.delete(id);
       expiry.delete(id);
-      return { messageIds, twilioSids };
+      return { messageIds, twilioSids: toDelete };
     },
     async ping() {},
     async close() {},

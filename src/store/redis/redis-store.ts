@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import type { Clock } from '../../engine/clock.ts';
-import { conversationKeys, globalKeys, TTL } from '../keys.ts';
+import { conversationKeys, globalKeys, TTL, TWILIO_SIDS_GRACE_SECONDS } from '../keys.ts';
 import type {
   ConversationRecord,
   ConversationStore,
@@ -335,7 +335,14 @@ export function createRedisStore({
       if (sids.length === 0) return;
       const k = keys(id);
       // Only while the conversation exists: a send finishing after an erase leaves nothing behind.
-      await r.eval(KEEP_TWILIO_SIDS, 2, k.record, k.twilioSids, ttlSeconds, ...sids);
+      await r.eval(
+        KEEP_TWILIO_SIDS,
+        2,
+        k.record,
+        k.twilioSids,
+        ttlSeconds + TWILIO_SIDS_GRACE_SECONDS,
+        ...sids,
+      );
     },
     async erase(id) {
       const k = keys(id);

@@ -114,7 +114,13 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('media in the staff co
     // Live, over the console's event stream.
     const img = page.locator('.entry-media img');
     await img.waitFor({ timeout: 5_000 });
-    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(24);
+    // Node's types have no DOM: the page's elements are described by what is read of them.
+    const width = () =>
+      img.evaluate((i) => {
+        const shown = i as unknown as { complete: boolean; naturalWidth: number };
+        return shown.complete ? shown.naturalWidth : 0;
+      });
+    await expect.poll(width).toBe(24);
     expect(await img.getAttribute('src')).toMatch(
       new RegExp(`^/api/staff/tickets/[^/]+/media/${photo.sids[0]}$`),
     );
@@ -125,8 +131,15 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('media in the staff co
       new RegExp(`^/api/staff/tickets/[^/]+/media/${voice.sids[0]}$`),
     );
     const metadata = await audio.evaluate(
-      (a: HTMLAudioElement) =>
+      (node) =>
         new Promise<{ ready: number; duration: number; error: number | null }>((resolve) => {
+          const a = node as unknown as {
+            readyState: number;
+            duration: number;
+            error: { code: number } | null;
+            load(): void;
+            addEventListener(type: string, listener: () => void, opts: { once: boolean }): void;
+          };
           const done = () =>
             resolve({ ready: a.readyState, duration: a.duration, error: a.error?.code ?? null });
           if (a.readyState >= 1) return done();
