@@ -10,6 +10,7 @@ import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Outbox, Timers } from '../engine/ports.ts';
 import type { HandoffSide } from '../handoff/build-handoff.ts';
+import type { Recontact } from '../handoff/recontact.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import { renderForChannel } from '../render/index.ts';
@@ -47,7 +48,10 @@ export function buildConsole({
   casework,
   stats,
   twilioMedia,
+  recontact,
 }: {
+  /** Re-contact after WhatsApp's 24-hour window (src/handoff/recontact.ts). */
+  recontact: Recontact;
   /** Twilio's Media API (staff open what a person sent); null without Twilio. */
   twilioMedia: TwilioMediaApi | null;
   config: Readonly<Config>;
@@ -102,6 +106,7 @@ export function buildConsole({
     render: (channel, text) =>
       renderForChannel({ channel, text, smsEncoding: config.SMS_ENCODING, maxMessages: 12 }).messages,
     retentionSeconds,
+    recontact,
   });
   const canned = async (lang: Parameters<typeof cannedReplies>[1]) => {
     const edited = await casework?.cases.cannedOverrides(lang);
@@ -110,6 +115,7 @@ export function buildConsole({
   const detail = createTicketDetail({
     views: handoff.views,
     i18n,
+    recontact,
     casework: casework && {
       info: (id) => casework.cases.info(id),
       referrals: (id) => casework.cases.referralsOfTicket(id),
@@ -139,6 +145,7 @@ export function buildConsole({
       localesDir: join(rootDir, 'locales'),
       twilioMedia,
       mediaStore: store,
+      templates: () => recontact.list(),
     },
   };
 }

@@ -17,6 +17,7 @@ import { sessionRoutes } from './session-routes.ts';
 import { staffRoutes } from './staff-routes.ts';
 import type { StaffStore } from './staff-store.ts';
 import { type StatsRouteDeps, statsRoutes } from './stats-routes.ts';
+import { type TemplatesRouteDeps, templatesRoute } from './templates-route.ts';
 import type { TicketActions } from './ticket-actions.ts';
 import type { createTicketDetail } from './ticket-detail.ts';
 import { ticketRoutes } from './ticket-routes.ts';
@@ -31,7 +32,7 @@ declare module 'fastify' {
   }
 }
 
-export interface StaffApiDeps extends StatsRouteDeps, MediaRouteDeps {
+export interface StaffApiDeps extends StatsRouteDeps, MediaRouteDeps, TemplatesRouteDeps {
   auth: Auth;
   staff: StaffStore;
   tickets: TicketStore;
@@ -79,6 +80,7 @@ export async function staffApi(app: FastifyInstance, opts: StaffApiDeps & { pref
   await app.register(sessionRoutes, deps);
   await app.register(ticketRoutes, deps);
   await app.register(mediaRoute, deps);
+  await app.register(templatesRoute, deps);
   await app.register(staffRoutes, deps);
   await app.register(caseworkRoutes, deps);
   await app.register(eventsRoute, deps);

@@ -194,6 +194,8 @@ export function createEngine(deps: EngineDeps) {
         channel = head.channel;
         ({ next: head, record, outq } = done);
         for (const id of done.committed) priorities.set(id, done.priority);
+        // Staff first, unless the bot's reply is a safety reply (that goes before anything).
+        if (done.priority !== 'safety') for (const id of done.staffIds ?? []) priorities.set(id, 'staff');
       }
       handedOver = await flushOutbound({ conversationId, known: channel, outq, priorities });
     } finally {
@@ -230,6 +232,8 @@ export function createEngine(deps: EngineDeps) {
     /** The ids of the replies this step committed, and their send priority. */
     committed: string[];
     priority: SendPriority;
+    /** Held staff replies released by this step: sent as staff replies, before the bot's. */
+    staffIds?: string[];
   } | null> {
     const started = performance.now();
     const now = clock.now();
@@ -342,9 +346,18 @@ export function createEngine(deps: EngineDeps) {
       ...(notice
         ? { floodNoticeMinute: head.flooded }
         : record?.floodNoticeMinute !== undefined && { floodNoticeMinute: record.floodNoticeMinute }),
+      ...(record?.held?.length && { held: record.held }),
+      ...(record?.noticeAt !== undefined && { noticeAt: record.noticeAt }),
     };
     const outbound: OutboundMessage[] = [];
     const transcript: TranscriptEntry[] = [];
+    // The person wrote: staff replies held since the 24-hour window closed go out first.
+    const released = head.kind === 'message' ? await releaseHeld(conversationId, record, now) : [];
+    outbound.push(...released);
+    if (released.length > 0) {
+      delete next.held;
+      delete next.noticeAt;
+    }
     if (head.kind === 'message') {
       const media = head.mediaTypes.length ? ` [${head.mediaTypes.join(', ')}]` : '';
       transcript.push({
@@ -361,7 +374,7 @@ export function createEngine(deps: EngineDeps) {
       .filter(Boolean)
       .join(' ');
     for (const body of replyText ? deps.render(channel, replyText) : []) {
-      const id = `${replyIdBase(head.id)}.${outbound.length}`;
+      const id = `${replyIdBase(head.id)}.${outbound.length - released.length}`;
       outbound.push({
         id,
         conversationId,
@@ -417,13 +430,26 @@ export function createEngine(deps: EngineDeps) {
       message: head.kind === 'message',
       isNew: !record,
     });
+    if (released.length > 0)
+      logger.info({ conversation: conversationId, event: 'held_released', count: released.length });
     return {
       next: result.next,
       record: { ...next, version: next.version + 1 },
       outq: result.outq,
       committed: outbound.map((m) => m.id),
       priority,
+      staffIds: released.map((m) => m.id),
     };
+  }
+
+  /** The held staff messages, made pending again (in the order staff wrote them). */
+  async function releaseHeld(conversationId: string, record: ConversationRecord | null, now: number) {
+    const out: OutboundMessage[] = [];
+    for (const id of record?.held ?? []) {
+      const m = await store.getMessage(conversationId, id);
+      if (m?.status === 'held') out.push({ ...m, status: 'pending', releasedAt: now, updatedAt: now });
+    }
+    return out;
   }
 
   /**

@@ -14,6 +14,8 @@ export interface Sender {
     channel: Channel;
     to: string;
     body: string;
+    /** A WhatsApp template sent instead of the body (src/handoff/recontact.ts). */
+    contentSid?: string;
     statusCallback?: string;
   }): Promise<{ sid: string; status: string }>;
   /**
@@ -55,7 +57,13 @@ export function createDeliver({
   leaseWaitMs = 20_000,
   pacer,
   deletions,
+  onWindowClosed,
 }: {
+  /**
+   * Twilio refused a staff message because WhatsApp's 24-hour window had closed (63016): true
+   * when it was held for the person's next message and a template notice sent instead.
+   */
+  onWindowClosed?: (conversationId: string, message: OutboundMessage) => Promise<boolean>;
   store: ConversationStore;
   /** Deletes messages and media at Twilio after an erase (none: nothing to delete, no Twilio). */
   deletions?: Pick<TwilioMediaApi, 'deleteResource'>;
@@ -232,6 +240,10 @@ export function createDeliver({
         finalAttempt,
       });
       if (e?.kind === 'opted_out') await markStopped(store, conversationId);
+      if (e?.kind === 'window_closed' && message.origin === 'staff' && onWindowClosed) {
+        const held = await onWindowClosed(conversationId, message).catch(() => false);
+        if (held) return 'skipped';
+      }
       // Only a timeout or a broken connection leaves the outcome unknown; any answer from Twilio is definite.
       const unknown = e?.kind === 'timeout' || e?.kind === 'network';
       if (e?.retryable && !finalAttempt) {
@@ -263,7 +275,13 @@ export function createDeliver({
     await pace({ lane: message.channel, body: message.body, urgent: urgent || message.safety === true });
     let res: { sid: string; status: string };
     try {
-      res = await sender.send({ channel: message.channel, to, body: message.body, statusCallback });
+      res = await sender.send({
+        channel: message.channel,
+        to,
+        body: message.body,
+        ...(message.contentSid && { contentSid: message.contentSid }),
+        statusCallback,
+      });
     } catch (err) {
       return failed(err);
     }

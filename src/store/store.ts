@@ -47,6 +47,13 @@ export interface ConversationRecord {
   expiresAt?: number;
   /** The last minute in which the sender was told they write too fast (one notice a minute). */
   floodNoticeMinute?: number;
+  /**
+   * Staff messages written after WhatsApp's 24-hour window closed, kept until the person writes
+   * again (src/handoff/recontact.ts); they go out before the bot's reply to that message.
+   */
+  held?: string[];
+  /** When the template notice ("someone answered you") was last sent. */
+  noticeAt?: number;
 }
 
 export type MessageStatus = string;
@@ -69,6 +76,11 @@ export interface OutboundMessage {
   inFlightSince?: number | null;
   /** A reply to someone who may be in danger: it is sent before anything else. */
   safety?: true;
+  /** An approved WhatsApp template (`HX…`) sent instead of `body` (which says what it reads). */
+  contentSid?: string;
+  /** Held after the 24-hour window closed (status `held`), and when the person's answer released it. */
+  heldAt?: number;
+  releasedAt?: number;
 }
 
 export interface TranscriptEntry {
@@ -161,7 +173,9 @@ export interface ConversationStore {
   updateMessage(
     conversationId: string,
     messageId: string,
-    patch: Partial<Pick<OutboundMessage, 'status' | 'sid' | 'attempts' | 'error' | 'inFlightSince'>>,
+    patch: Partial<
+      Pick<OutboundMessage, 'status' | 'sid' | 'attempts' | 'error' | 'inFlightSince' | 'heldAt'>
+    >,
     /** When given, `status` only moves to a higher rank (a late "sent" never overwrites "delivered"). */
     statusRank?: Readonly<Record<string, number>>,
   ): Promise<OutboundMessage | null>;

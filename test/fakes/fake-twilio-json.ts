@@ -13,6 +13,8 @@ export interface FakeMessage {
   from: string | null;
   messagingServiceSid: string | null;
   body: string;
+  /** A Content API template sent instead of a body (ContentSid), else null. */
+  contentSid?: string | null;
   statusCallback: string | null;
   status: string;
   dateCreated: Date;

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import twilio from 'twilio';
 import { API_VERSION, errorJson, type FakeMessage, messageJson } from './fake-twilio-json.ts';
 import { createFakeTwilioMedia, type FakeTwilioMedia } from './fake-twilio-media.ts';
+import { createFakeTwilioTemplates, type FakeTwilioTemplates } from './fake-twilio-templates.ts';
 
 export type { FakeMessage };
 
@@ -40,6 +41,8 @@ export interface FakeTwilio {
   messages: FakeMessage[];
   /** Media files and deletions (fake-twilio-media.ts). */
   media: FakeTwilioMedia;
+  /** WhatsApp template approvals, for TWILIO_CONTENT_BASE_URL (fake-twilio-templates.ts). */
+  templates: FakeTwilioTemplates;
   /** Answers the next POSTs to Messages.json with these, in order, instead of creating messages. */
   failNext(responses: FakeFailure[]): void;
   /** How many of those are still to come. */
@@ -82,6 +85,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     baseUrl: () => baseUrl,
     sentMessageSids: () => messages.map((m) => m.sid),
   });
+  const templates = createFakeTwilioTemplates({ accountSid });
 
   /** `res` null: create without answering. */
   const create = (res: ServerResponse | null, form: URLSearchParams) => {
@@ -89,17 +93,19 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     const from = form.get('From');
     const messagingServiceSid = form.get('MessagingServiceSid');
     const body = form.get('Body');
+    const contentSid = form.get('ContentSid');
     if (!to) return sendError(res, 400, 21604, "A 'To' phone number is required.");
     if (!from && !messagingServiceSid)
       return sendError(res, 400, 21603, "A 'From' phone number is required.");
-    if (!body) return sendError(res, 400, 21602, 'Message body is required.');
+    if (!body && !contentSid) return sendError(res, 400, 21602, 'Message body is required.');
     const message: FakeMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       accountSid,
       to,
       from,
       messagingServiceSid,
-      body,
+      body: body ?? '',
+      contentSid,
       statusCallback: form.get('StatusCallback'),
       // Twilio's initial status: `accepted` through a Messaging Service, else `queued`.
       status: messagingServiceSid ? 'accepted' : 'queued',
@@ -119,7 +125,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     // A media file's short-lived URL needs no credentials, as at Twilio.
     if (url.pathname.startsWith('/fake-media-content/') && media.handle(req, res, url)) return;
     if (req.headers.authorization !== expectedAuth) return sendError(res, 401, 20003, 'Authenticate');
-    if (media.handle(req, res, url)) return;
+    if (media.handle(req, res, url) || templates.handle(req, res, url)) return;
     if (!match || match[1] !== accountSid)
       return sendError(res, 404, 20404, 'The requested resource was not found');
     if (req.method === 'GET') {
@@ -150,6 +156,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     baseUrl,
     messages,
     media,
+    templates,
     failNext: (responses) => void failures.push(...responses),
     failuresLeft: () => failures.length,
     waitForMessages(count, timeoutMs = 2000) {

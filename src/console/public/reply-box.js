@@ -7,8 +7,13 @@ const WINDOW_WARNING_MS = 60 * 60_000;
 /** Why free text cannot go out now, or null. The WhatsApp window is re-checked against the clock. */
 export function replyBlock(ticket, now = Date.now()) {
   if (ticket.status === 'closed') return 'closed';
-  if (ticket.channel === 'whatsapp' && ticket.windowClosesAt !== null && ticket.windowClosesAt <= now) {
-    return 'window_closed';
+  if (
+    ticket.channel === 'whatsapp' &&
+    ticket.windowClosesAt !== null &&
+    ticket.windowClosesAt <= now &&
+    !ticket.replyAfterNotice
+  ) {
+    return ticket.cannotReplyReason === 'template_not_approved' ? 'template_not_approved' : 'window_closed';
   }
   if (!ticket.canReply) return ticket.cannotReplyReason ?? 'closed';
   return null;
@@ -119,8 +124,14 @@ export function createReplyBox({ i18n, api, me, onSent, onRefused }) {
     const block = replyBlock(ticket, now);
     const open =
       ticket.channel === 'whatsapp' && ticket.windowClosesAt !== null && ticket.windowClosesAt > now;
-    windowNote.hidden = !open;
-    if (open) {
+    // Past the window with an approved template: the reply waits, the person gets a notice.
+    const afterNotice =
+      !open && ticket.channel === 'whatsapp' && ticket.replyAfterNotice && ticket.status !== 'closed';
+    windowNote.hidden = !open && !afterNotice;
+    if (afterNotice) {
+      windowNote.textContent = i18n.t('reply.afterNotice');
+      windowNote.classList.add('is-warning');
+    } else if (open) {
       const left = ticket.windowClosesAt - now;
       windowNote.textContent = i18n.t('reply.window', { time: formatDuration(left, i18n.t) });
       windowNote.classList.toggle('is-warning', left < WINDOW_WARNING_MS);

@@ -3,6 +3,7 @@ import { formatClock, isoTime } from './format-time.js';
 
 /** Outbound statuses move forward only; a late "queued" must not overwrite "delivered". */
 const STATUS_RANK = {
+  held: -1,
   pending: 0,
   queued: 1,
   sending: 1,
@@ -138,6 +139,12 @@ export function createTranscript({ i18n, mediaUrl = () => null }) {
       el('p', { class: 'entry-text', text: entry.text }),
       Array.isArray(entry.media) && entry.media.length > 0 ? mediaList(entry.media) : null,
       entry.status ? statusChip(entry.status) : null,
+      entry.releasedAt
+        ? el('p', {
+            class: 'entry-released',
+            text: i18n.t('transcript.released', { time: formatClock(entry.releasedAt, i18n.locale) }),
+          })
+        : null,
     );
     return el(
       'li',
