@@ -18,6 +18,7 @@ import type { StatsSide } from '../stats/build-stats.ts';
 import type { ConversationStore } from '../store/store.ts';
 import { createAuth } from './auth.ts';
 import { withDemoInMemory } from './demo-staff.ts';
+import { createMediaLibrary } from './media-library.ts';
 import { createMemoryStaffStore } from './memory-staff-store.ts';
 import { createRedisStaffStore } from './redis-staff-store.ts';
 import type { StaffApiDeps } from './staff-api.ts';
@@ -146,6 +147,7 @@ export function buildConsole({
       twilioMedia,
       mediaStore: store,
       templates: () => recontact.list(),
+      library: createMediaLibrary({ redis, prefix: config.REDIS_KEY_PREFIX }),
     },
   };
 }

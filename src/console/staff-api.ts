@@ -12,6 +12,7 @@ import { caseworkRoutes } from './casework-routes.ts';
 import { type ContentReviewDeps, contentReviewRoutes } from './content-review-routes.ts';
 import { eventsRoute } from './events-route.ts';
 import { forbidden, unauthorized } from './http-error.ts';
+import { type LibraryRouteDeps, libraryRoutes } from './library-routes.ts';
 import { type MediaRouteDeps, mediaRoute } from './media-route.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { staffRoutes } from './staff-routes.ts';
@@ -32,7 +33,7 @@ declare module 'fastify' {
   }
 }
 
-export interface StaffApiDeps extends StatsRouteDeps, MediaRouteDeps, TemplatesRouteDeps {
+export interface StaffApiDeps extends StatsRouteDeps, MediaRouteDeps, TemplatesRouteDeps, LibraryRouteDeps {
   auth: Auth;
   staff: StaffStore;
   tickets: TicketStore;
@@ -81,6 +82,7 @@ export async function staffApi(app: FastifyInstance, opts: StaffApiDeps & { pref
   await app.register(ticketRoutes, deps);
   await app.register(mediaRoute, deps);
   await app.register(templatesRoute, deps);
+  await app.register(libraryRoutes, deps);
   await app.register(staffRoutes, deps);
   await app.register(caseworkRoutes, deps);
   await app.register(eventsRoute, deps);

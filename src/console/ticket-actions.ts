@@ -18,6 +18,7 @@ import type {
 } from '../store/store.ts';
 import type { StaffUser } from './auth.ts';
 import { conflict, forbidden, HttpError, notFound } from './http-error.ts';
+import type { LibraryItem } from './media-library.ts';
 import type { AuditAction, StaffStore } from './staff-store.ts';
 import { assertCanView, assertCanWork, checkReply, REPLY_REFUSALS } from './ticket-access.ts';
 
@@ -178,7 +179,11 @@ export function createTicketActions(d: TicketActionDeps) {
       return res.ticket;
     },
 
-    async reply(user: StaffUser, id: string, text: string) {
+    /**
+     * `item`: a library document or image. WhatsApp sends the file (`MediaUrl`) with its name;
+     * SMS cannot carry it, so the person gets the name and the link as text.
+     */
+    async reply(user: StaffUser, id: string, text: string, opts: { item?: LibraryItem } = {}) {
       // Not "forbidden": a ticket that is not yours gets the same 409 reason the console shows.
       const t = await load(id);
       const record = await d.views.record(t);
@@ -200,7 +205,9 @@ export function createTicketActions(d: TicketActionDeps) {
       const conversationId = t.conversationId;
       const now = d.clock.now();
       const base = `staff-${randomUUID()}`;
-      const parts = d.render(record.channel, text);
+      const item = opts.item;
+      const mediaUrl = item && record.channel === 'whatsapp' ? item.url : undefined;
+      const parts = d.render(record.channel, item && !mediaUrl ? `${text}: ${item.url}` : text);
       const entries: TranscriptEntry[] = [];
       for (const [i, body] of parts.entries()) {
         const messageId = parts.length === 1 ? base : `${base}.${i}`;
@@ -218,6 +225,7 @@ export function createTicketActions(d: TicketActionDeps) {
           updatedAt: now,
           author: user.username,
           ...(held && { heldAt: now }),
+          ...(mediaUrl && i === 0 && { mediaUrl }),
         };
         const entry = { at: now, from: 'staff' as const, text: body, messageId, author: user.username };
         await d.store.addOutbound(message, entry, d.retentionSeconds(record));

@@ -16,6 +16,8 @@ export interface Sender {
     body: string;
     /** A WhatsApp template sent instead of the body (src/handoff/recontact.ts). */
     contentSid?: string;
+    /** A file Twilio fetches and sends with the body (WhatsApp). */
+    mediaUrl?: string;
     statusCallback?: string;
   }): Promise<{ sid: string; status: string }>;
   /**
@@ -280,6 +282,7 @@ export function createDeliver({
         to,
         body: message.body,
         ...(message.contentSid && { contentSid: message.contentSid }),
+        ...(message.mediaUrl && { mediaUrl: message.mediaUrl }),
         statusCallback,
       });
     } catch (err) {

@@ -78,6 +78,8 @@ export interface OutboundMessage {
   safety?: true;
   /** An approved WhatsApp template (`HX…`) sent instead of `body` (which says what it reads). */
   contentSid?: string;
+  /** A library document or image sent with the body (WhatsApp `MediaUrl`, https). */
+  mediaUrl?: string;
   /** Held after the 24-hour window closed (status `held`), and when the person's answer released it. */
   heldAt?: number;
   releasedAt?: number;

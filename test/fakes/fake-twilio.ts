@@ -106,6 +106,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       messagingServiceSid,
       body: body ?? '',
       contentSid,
+      mediaUrls: form.getAll('MediaUrl'),
       statusCallback: form.get('StatusCallback'),
       // Twilio's initial status: `accepted` through a Messaging Service, else `queued`.
       status: messagingServiceSid ? 'accepted' : 'queued',

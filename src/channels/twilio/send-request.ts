@@ -9,6 +9,8 @@ export interface CreateMessageRequest {
   Body?: string;
   /** An approved Content API template (`HX…`), sent instead of a body. */
   ContentSid?: string;
+  /** A file Twilio fetches and sends (https). */
+  MediaUrl?: string;
   From?: string;
   MessagingServiceSid?: string;
   StatusCallback?: string;

@@ -31,6 +31,8 @@ export interface SendRequest {
    * template's text as a body outside the 24-hour window); `body` is only what it says.
    */
   contentSid?: string;
+  /** A file (https) Twilio fetches and sends with the body, on WhatsApp. */
+  mediaUrl?: string;
   statusCallback?: string;
 }
 
@@ -84,12 +86,13 @@ export function createTwilioSender(config: TwilioSenderConfig): TwilioSender {
   };
 
   return {
-    async send({ channel, to, body, contentSid, statusCallback }) {
+    async send({ channel, to, body, contentSid, mediaUrl, statusCallback }) {
       const sender = senderFor(channel);
       if (!sender) throw new SendError({ kind: 'rejected', detail: `no ${channel} sender configured` });
       return createMessage({
         To: channel === 'whatsapp' ? withWhatsAppPrefix(to) : to,
         ...(contentSid ? { ContentSid: contentSid } : { Body: body }),
+        ...(mediaUrl && { MediaUrl: mediaUrl }),
         ...('from' in sender ? { From: sender.from } : { MessagingServiceSid: sender.messagingServiceSid }),
         ...(statusCallback !== undefined && { StatusCallback: statusCallback }),
       });
