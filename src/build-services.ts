@@ -9,8 +9,10 @@ import { detectRisk } from '../flows/understand/index.ts';
 import { buildCasework, type CaseworkSide } from './casework/build-casework.ts';
 import type { Channel } from './channels/inbound-message.ts';
 import { createLocalSender, type LocalSender } from './channels/local/local-sender.ts';
+import { createTwilioMediaApi } from './channels/twilio/media-api.ts';
 import { STATUS_RANK } from './channels/twilio/message-status.ts';
 import { createTwilioSender } from './channels/twilio/send.ts';
+import { createFetchApproval } from './channels/twilio/template-approval.ts';
 import type { Config } from './config.ts';
 import { buildConsole, type ConsoleSide } from './console/build-console.ts';
 import { createDemoSupervisor, demoCredentialsText } from './console/demo-staff.ts';
@@ -21,6 +23,7 @@ import type { Outbox, OutboxJob, Timers } from './engine/ports.ts';
 import { createWorkGate } from './engine/work-gate.ts';
 import { createWorkQueue } from './engine/work-queue.ts';
 import { buildHandoff, type HandoffSide } from './handoff/build-handoff.ts';
+import { createRecontact, parseTemplates, type Recontact } from './handoff/recontact.ts';
 import type { StaffHandoff } from './handoff/staff-handoff.ts';
 import { createI18n, type I18n } from './i18n/create-i18n.ts';
 import { createMetrics, type Metrics, observeQueue } from './metrics.ts';
@@ -145,6 +148,16 @@ export async function buildServices(
     store = createMemoryStore({ clock });
   }
 
+  // With a sender of their own (tests, the phone simulator), nothing was sent through Twilio.
+  const twilioMedia =
+    config.twilioConfigured && !o.sender
+      ? createTwilioMediaApi({
+          accountSid: config.TWILIO_ACCOUNT_SID!,
+          authToken: config.TWILIO_AUTH_TOKEN!,
+          apiBaseUrl: config.TWILIO_API_BASE_URL,
+          timeoutMs: config.TWILIO_TIMEOUT_MS,
+        })
+      : null;
   let localSender: LocalSender | null = null;
   let sender: Sender;
   let closeSender = () => {};
@@ -198,11 +211,24 @@ export async function buildServices(
 
   // The outbox reports statuses to the handoff, which exists only later (it needs the timers).
   let handoffRef: StaffHandoff | null = null;
+  let handoffSideRef: HandoffSide | null = null;
+  let recontactRef: Recontact | null = null;
   const deliver = createDeliver({
     store,
     sender,
     pacer,
     crypto,
+    ...(twilioMedia && { deletions: twilioMedia }),
+    // Twilio said 63016 (the 24-hour window closed) for a staff reply: hold it, send the notice.
+    onWindowClosed: async (conversationId, message) => {
+      const ticket = await handoffSideRef?.tickets.openFor(conversationId);
+      if (!recontactRef || !ticket) return false;
+      if (!(await recontactRef.check(ticket.lang)).ok) return false;
+      await store.updateMessage(conversationId, message.id, { status: 'held', heldAt: clock.now() });
+      const res = await recontactRef.hold({ conversationId, messageIds: [message.id], lang: ticket.lang });
+      if (res.held) await handoffRef?.statusUpdated(conversationId, message.id, 'held');
+      return res.held;
+    },
     statusCallbackBase:
       config.twilioConfigured || o.sender ? `${config.publicBaseUrl}/webhooks/twilio/status` : null,
     logger,
@@ -246,6 +272,30 @@ export async function buildServices(
       })
     : createMemoryOutbox({ deliver, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, onGaveUp });
 
+  const recontact = createRecontact({
+    templates: parseTemplates(config.TWILIO_RECONTACT_TEMPLATES),
+    fetchApproval: config.twilioConfigured
+      ? createFetchApproval({
+          accountSid: config.TWILIO_ACCOUNT_SID!,
+          authToken: config.TWILIO_AUTH_TOKEN!,
+          contentBaseUrl: config.TWILIO_CONTENT_BASE_URL,
+          timeoutMs: config.TWILIO_TIMEOUT_MS,
+        })
+      : null,
+    store,
+    outbox,
+    i18n,
+    clock,
+    logger,
+    retentionSeconds: (r) =>
+      (r.childAlone ? config.CHILD_ALONE_TTL_DAYS : config.CONVERSATION_TTL_DAYS) * 86_400,
+    onNotice: async (conversationId, entry) => {
+      const ticket = await handoffSideRef?.tickets.openFor(conversationId);
+      if (ticket) await handoffSideRef?.publish.transcript(ticket, [entry]);
+    },
+  });
+  recontactRef = recontact;
+
   const machine = createFaroMachine(topics);
   const compose = createComposeReply({
     i18n,
@@ -282,6 +332,7 @@ export async function buildServices(
     noAnswerDelayMs: o.noAnswerDelayMs,
     onTicketChange: (before, after) => stats.recorder.ticketChanged(before, after),
   });
+  handoffSideRef = handoffSide;
   // Casework needs the audit log and claims, which the console builds after the engine.
   let consoleRef: ConsoleSide | null = null;
   const casework = buildCasework({
@@ -358,6 +409,8 @@ export async function buildServices(
     logger,
     casework,
     stats,
+    twilioMedia,
+    recontact,
   });
   consoleRef = staffConsole;
   // Embedded mode: a demo supervisor, unless DEMO_STAFF=false (never in production or tests).

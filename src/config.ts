@@ -112,6 +112,19 @@ const envSchema = z.object({
   TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
   /** A send that takes longer is abandoned and retried (Twilio may still have sent it). */
   TWILIO_TIMEOUT_MS: positiveInt.default(10_000),
+  /** Twilio's Content API host (template approval status); a local fake in tests. */
+  TWILIO_CONTENT_BASE_URL: z.url().default('https://content.twilio.com'),
+  /**
+   * The approved WhatsApp templates (category UTILITY) that tell a person a staff member answered
+   * after the 24-hour window: `es:HX…,en:HX…` (a language without one falls back to `es`).
+   */
+  TWILIO_RECONTACT_TEMPLATES: z
+    .string()
+    .regex(
+      /^(es|en|fr|ht|pt):HX[0-9a-fA-F]{32}(,(es|en|fr|ht|pt):HX[0-9a-fA-F]{32})*$/,
+      'lang:HX… pairs, comma-separated (es, en, fr, ht, pt)',
+    )
+    .optional(),
 
   /** 32 bytes, base64 or hex: encrypts phone numbers at rest and keys the address HMAC. */
   DATA_KEY: z

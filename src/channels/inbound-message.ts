@@ -7,6 +7,19 @@ export type Channel = 'sms' | 'whatsapp';
 export interface InboundMedia {
   url: string;
   contentType: string;
+  /** Twilio's media SID (`ME…`) and its message's SID, read from the URL; absent if it is not Twilio's shape. */
+  sid?: string;
+  messageSid?: string;
+}
+
+/**
+ * What Faro keeps of a photo, document or voice note: Twilio's ids and the content type, never
+ * the file and never its URL. Staff fetch the file through Faro (src/console/media-route.ts).
+ */
+export interface MediaRef {
+  sid: string;
+  messageSid: string;
+  type: string;
 }
 
 /**

@@ -4,11 +4,13 @@ import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { loadDirectory } from '../../flows/directory/load-directory.ts';
 import type { CaseworkSide } from '../casework/build-casework.ts';
+import type { TwilioMediaApi } from '../channels/twilio/media-api.ts';
 import type { Config } from '../config.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Outbox, Timers } from '../engine/ports.ts';
 import type { HandoffSide } from '../handoff/build-handoff.ts';
+import type { Recontact } from '../handoff/recontact.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import { renderForChannel } from '../render/index.ts';
@@ -16,6 +18,7 @@ import type { StatsSide } from '../stats/build-stats.ts';
 import type { ConversationStore } from '../store/store.ts';
 import { createAuth } from './auth.ts';
 import { withDemoInMemory } from './demo-staff.ts';
+import { createMediaLibrary } from './media-library.ts';
 import { createMemoryStaffStore } from './memory-staff-store.ts';
 import { createRedisStaffStore } from './redis-staff-store.ts';
 import type { StaffApiDeps } from './staff-api.ts';
@@ -45,7 +48,13 @@ export function buildConsole({
   logger,
   casework,
   stats,
+  twilioMedia,
+  recontact,
 }: {
+  /** Re-contact after WhatsApp's 24-hour window (src/handoff/recontact.ts). */
+  recontact: Recontact;
+  /** Twilio's Media API (staff open what a person sent); null without Twilio. */
+  twilioMedia: TwilioMediaApi | null;
   config: Readonly<Config>;
   redis: Redis | Cluster | null;
   handoff: HandoffSide;
@@ -98,6 +107,7 @@ export function buildConsole({
     render: (channel, text) =>
       renderForChannel({ channel, text, smsEncoding: config.SMS_ENCODING, maxMessages: 12 }).messages,
     retentionSeconds,
+    recontact,
   });
   const canned = async (lang: Parameters<typeof cannedReplies>[1]) => {
     const edited = await casework?.cases.cannedOverrides(lang);
@@ -106,6 +116,7 @@ export function buildConsole({
   const detail = createTicketDetail({
     views: handoff.views,
     i18n,
+    recontact,
     casework: casework && {
       info: (id) => casework.cases.info(id),
       referrals: (id) => casework.cases.referralsOfTicket(id),
@@ -133,6 +144,10 @@ export function buildConsole({
       directory,
       stats,
       localesDir: join(rootDir, 'locales'),
+      twilioMedia,
+      mediaStore: store,
+      templates: () => recontact.list(),
+      library: createMediaLibrary({ redis, prefix: config.REDIS_KEY_PREFIX }),
     },
   };
 }

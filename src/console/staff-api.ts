@@ -12,10 +12,13 @@ import { caseworkRoutes } from './casework-routes.ts';
 import { type ContentReviewDeps, contentReviewRoutes } from './content-review-routes.ts';
 import { eventsRoute } from './events-route.ts';
 import { forbidden, unauthorized } from './http-error.ts';
+import { type LibraryRouteDeps, libraryRoutes } from './library-routes.ts';
+import { type MediaRouteDeps, mediaRoute } from './media-route.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { staffRoutes } from './staff-routes.ts';
 import type { StaffStore } from './staff-store.ts';
 import { type StatsRouteDeps, statsRoutes } from './stats-routes.ts';
+import { type TemplatesRouteDeps, templatesRoute } from './templates-route.ts';
 import type { TicketActions } from './ticket-actions.ts';
 import type { createTicketDetail } from './ticket-detail.ts';
 import { ticketRoutes } from './ticket-routes.ts';
@@ -30,7 +33,7 @@ declare module 'fastify' {
   }
 }
 
-export interface StaffApiDeps extends StatsRouteDeps {
+export interface StaffApiDeps extends StatsRouteDeps, MediaRouteDeps, TemplatesRouteDeps, LibraryRouteDeps {
   auth: Auth;
   staff: StaffStore;
   tickets: TicketStore;
@@ -77,6 +80,9 @@ export async function staffApi(app: FastifyInstance, opts: StaffApiDeps & { pref
   });
   await app.register(sessionRoutes, deps);
   await app.register(ticketRoutes, deps);
+  await app.register(mediaRoute, deps);
+  await app.register(templatesRoute, deps);
+  await app.register(libraryRoutes, deps);
   await app.register(staffRoutes, deps);
   await app.register(caseworkRoutes, deps);
   await app.register(eventsRoute, deps);

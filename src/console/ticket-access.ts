@@ -27,7 +27,12 @@ export function assertCanView(user: Pick<StaffUser, 'role' | 'username'>, t: Tic
   if (!canView(user, t)) throw forbidden('Not your ticket');
 }
 
-export type CannotReplyReason = 'window_closed' | 'closed' | 'opted_out' | 'not_assignee';
+export type CannotReplyReason =
+  | 'window_closed'
+  | 'template_not_approved'
+  | 'closed'
+  | 'opted_out'
+  | 'not_assignee';
 
 export interface ReplyCheck {
   canReply: boolean;
@@ -69,6 +74,8 @@ export function checkReply({
 
 export const REPLY_REFUSALS: Record<CannotReplyReason, string> = {
   window_closed: 'The WhatsApp 24-hour window has closed: the user must write first',
+  template_not_approved:
+    'The WhatsApp 24-hour window has closed and WhatsApp has not approved the notice template: the user must write first',
   closed: 'The ticket is closed',
   opted_out: 'The user opted out (STOP): nothing can be sent until they write again',
   not_assignee: 'Claim the ticket first: only the staff member holding it can reply',

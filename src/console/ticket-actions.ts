@@ -4,6 +4,7 @@ import type { Clock } from '../engine/clock.ts';
 import type { Engine } from '../engine/engine.ts';
 import type { Outbox, Timers } from '../engine/ports.ts';
 import { closeChange, noAnswerTimerKey } from '../handoff/close-ticket.ts';
+import type { Recontact } from '../handoff/recontact.ts';
 import type { Outcome, Ticket, TicketNote } from '../handoff/ticket.ts';
 import type { TicketPublisher } from '../handoff/ticket-events.ts';
 import type { TicketStore } from '../handoff/ticket-store.ts';
@@ -17,6 +18,7 @@ import type {
 } from '../store/store.ts';
 import type { StaffUser } from './auth.ts';
 import { conflict, forbidden, HttpError, notFound } from './http-error.ts';
+import type { LibraryItem } from './media-library.ts';
 import type { AuditAction, StaffStore } from './staff-store.ts';
 import { assertCanView, assertCanWork, checkReply, REPLY_REFUSALS } from './ticket-access.ts';
 
@@ -37,6 +39,8 @@ export interface TicketActionDeps {
   render: (channel: Channel, text: string) => string[];
   /** How long the conversation is kept, as the engine decides it. */
   retentionSeconds: (record: ConversationRecord) => number;
+  /** Re-contact after WhatsApp's 24-hour window (absent: a closed window refuses the reply). */
+  recontact?: Pick<Recontact, 'check' | 'hold'>;
 }
 
 export type TicketActions = ReturnType<typeof createTicketActions>;
@@ -75,6 +79,32 @@ export function createTicketActions(d: TicketActionDeps) {
     if (!t.conversationId) return;
     await link(t.conversationId, t.id);
     await d.engine.acceptEvent(t.conversationId, 'STAFF_JOINED', `evt-joined-${t.id}-${randomUUID()}`);
+  }
+
+  /** The reply waits for the person's next message; they get the approved notice now. */
+  async function holdReply(a: {
+    user: StaffUser;
+    t: Ticket;
+    conversationId: string;
+    ids: string[];
+    entries: TranscriptEntry[];
+  }) {
+    await d.store.ackOutbound(a.conversationId, a.ids);
+    const res = await d.recontact!.hold({
+      conversationId: a.conversationId,
+      messageIds: a.ids,
+      lang: a.t.lang,
+    });
+    if (!res.held) {
+      const reason = res.reason === 'template_not_approved' ? res.reason : 'closed';
+      throw conflict(REPLY_REFUSALS[reason], reason);
+    }
+    await d.publish.transcript(
+      a.t,
+      a.entries.map((e) => ({ ...e, status: 'held' })),
+    );
+    await audit(a.user, 'replied', a.t.id);
+    return { id: a.ids[0]!, status: 'held' };
   }
 
   return {
@@ -149,19 +179,35 @@ export function createTicketActions(d: TicketActionDeps) {
       return res.ticket;
     },
 
-    async reply(user: StaffUser, id: string, text: string) {
+    /**
+     * `item`: a library document or image. WhatsApp sends the file (`MediaUrl`) with its name;
+     * SMS cannot carry it, so the person gets the name and the link as text.
+     */
+    async reply(user: StaffUser, id: string, text: string, opts: { item?: LibraryItem } = {}) {
       // Not "forbidden": a ticket that is not yours gets the same 409 reason the console shows.
       const t = await load(id);
       const record = await d.views.record(t);
       const check = checkReply({ user, ticket: t, record, now: d.clock.now() });
-      if (!check.canReply || !record || !t.conversationId) {
+      // After the 24-hour window: kept for the person's next message, with a template notice.
+      const held = check.cannotReplyReason === 'window_closed' && Boolean(d.recontact);
+      if ((!check.canReply && !held) || !record || !t.conversationId) {
         const reason = check.cannotReplyReason ?? 'closed';
         throw conflict(REPLY_REFUSALS[reason], reason);
       }
+      if (held) {
+        const ok = await d.recontact!.check(t.lang);
+        if (!ok.ok) {
+          const reason = ok.reason === 'template_missing' ? 'window_closed' : ok.reason;
+          throw conflict(REPLY_REFUSALS[reason], reason);
+        }
+      }
+      const status = held ? 'held' : 'pending';
       const conversationId = t.conversationId;
       const now = d.clock.now();
       const base = `staff-${randomUUID()}`;
-      const parts = d.render(record.channel, text);
+      const item = opts.item;
+      const mediaUrl = item && record.channel === 'whatsapp' ? item.url : undefined;
+      const parts = d.render(record.channel, item && !mediaUrl ? `${text}: ${item.url}` : text);
       const entries: TranscriptEntry[] = [];
       for (const [i, body] of parts.entries()) {
         const messageId = parts.length === 1 ? base : `${base}.${i}`;
@@ -171,19 +217,22 @@ export function createTicketActions(d: TicketActionDeps) {
           channel: record.channel,
           body,
           origin: 'staff',
-          status: 'pending',
+          status,
           sid: null,
           attempts: 0,
           error: null,
           createdAt: now,
           updatedAt: now,
           author: user.username,
+          ...(held && { heldAt: now }),
+          ...(mediaUrl && i === 0 && { mediaUrl }),
         };
         const entry = { at: now, from: 'staff' as const, text: body, messageId, author: user.username };
         await d.store.addOutbound(message, entry, d.retentionSeconds(record));
         entries.push(entry);
       }
       const ids = entries.map((e) => e.messageId!);
+      if (held) return holdReply({ user, t, conversationId, ids, entries });
       await d.outbox.enqueue(
         ids.map((messageId) => ({
           kind: 'stored',

@@ -1,6 +1,7 @@
 import type { Referral } from '../casework/referral.ts';
 import type { CaseInfo } from '../casework/types.ts';
 import type { Lang } from '../channels/inbound-message.ts';
+import type { Recontact } from '../handoff/recontact.ts';
 import type { Ticket, TicketNote } from '../handoff/ticket.ts';
 import {
   type TicketSummary,
@@ -18,6 +19,8 @@ export interface TicketDetail extends TicketSummary {
   windowClosesAt: number | null;
   canReply: boolean;
   cannotReplyReason: CannotReplyReason | null;
+  /** The window has closed: a reply is kept and the person gets the approved notice first. */
+  replyAfterNotice: boolean;
   cannedReplies: Array<{ id: string; text: string }>;
   /** The case code given for this conversation (never its PIN), and when. */
   caseCode: { code: string; issuedAt: number | null; issuedBy: string | null } | null;
@@ -38,11 +41,23 @@ export function createTicketDetail({
   views,
   i18n,
   casework,
+  recontact,
 }: {
   views: Pick<TicketViews, 'record' | 'masked' | 'liveTranscript'>;
   i18n: Pick<I18n, 'resources'>;
   casework?: CaseworkView;
+  recontact?: Pick<Recontact, 'check'>;
 }) {
+  /** Outside the 24-hour window a reply may still go, held, when the notice template is approved. */
+  async function replyFields(t: Ticket, check: ReturnType<typeof checkReply>) {
+    if (check.cannotReplyReason !== 'window_closed' || !recontact)
+      return { ...check, replyAfterNotice: false };
+    const ok = await recontact.check(t.lang);
+    if (ok.ok) return { ...check, canReply: true, cannotReplyReason: null, replyAfterNotice: true };
+    const reason: CannotReplyReason = ok.reason === 'template_not_approved' ? ok.reason : 'window_closed';
+    return { ...check, cannotReplyReason: reason, replyAfterNotice: false };
+  }
+
   async function caseFields(t: Ticket) {
     const info = casework && t.conversationId ? await casework.info(t.conversationId) : null;
     const referrals = casework ? await casework.referrals(t.id) : [];
@@ -63,7 +78,7 @@ export function createTicketDetail({
       ...toSummary(t, views.masked(t, record)),
       transcript,
       notes: t.notes,
-      ...checkReply({ user, ticket: t, record, now }),
+      ...(await replyFields(t, checkReply({ user, ticket: t, record, now }))),
       cannedReplies: casework ? await casework.canned(t.lang) : cannedReplies(i18n, t.lang),
       ...(await caseFields(t)),
     };

@@ -1,8 +1,10 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { FaroMachine } from '../../flows/faro/machine.ts';
 import { FLOW_VERSION } from '../../flows/faro/machine.ts';
 import type { Effect, FaroEvent, Understanding } from '../../flows/faro/types.ts';
-import type { Channel, InboundMessage, Lang } from '../channels/inbound-message.ts';
+import type { Channel, InboundMessage, Lang, MediaRef } from '../channels/inbound-message.ts';
+import { isMessageSid } from '../channels/twilio/message-sid.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import { TTL } from '../store/keys.ts';
 import type {
@@ -14,7 +16,7 @@ import type {
 } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { ComposeReply, ReplyBlock } from './compose-reply.ts';
-import type { CasePort, Handoff, Outbox, SendPriority } from './ports.ts';
+import type { CasePort, Handoff, Outbox, OutboxJob, SendPriority } from './ports.ts';
 import type { FlowState } from './run-flow.ts';
 import { runFlow } from './run-flow.ts';
 
@@ -128,6 +130,7 @@ export function createEngine(deps: EngineDeps) {
       text: message.text,
       mediaCount: message.media.length,
       mediaTypes: message.media.map((m) => m.contentType),
+      ...(mediaRefs(message).length > 0 && { media: mediaRefs(message) }),
       receivedAt: message.receivedAt,
     };
     // Dedupe, flood count, inbox and pending mark: one Redis step. A Twilio retry is dropped
@@ -191,6 +194,8 @@ export function createEngine(deps: EngineDeps) {
         channel = head.channel;
         ({ next: head, record, outq } = done);
         for (const id of done.committed) priorities.set(id, done.priority);
+        // Staff first, unless the bot's reply is a safety reply (that goes before anything).
+        if (done.priority !== 'safety') for (const id of done.staffIds ?? []) priorities.set(id, 'staff');
       }
       handedOver = await flushOutbound({ conversationId, known: channel, outq, priorities });
     } finally {
@@ -227,6 +232,8 @@ export function createEngine(deps: EngineDeps) {
     /** The ids of the replies this step committed, and their send priority. */
     committed: string[];
     priority: SendPriority;
+    /** Held staff replies released by this step: sent as staff replies, before the bot's. */
+    staffIds?: string[];
   } | null> {
     const started = performance.now();
     const now = clock.now();
@@ -339,12 +346,26 @@ export function createEngine(deps: EngineDeps) {
       ...(notice
         ? { floodNoticeMinute: head.flooded }
         : record?.floodNoticeMinute !== undefined && { floodNoticeMinute: record.floodNoticeMinute }),
+      ...(record?.held?.length && { held: record.held }),
+      ...(record?.noticeAt !== undefined && { noticeAt: record.noticeAt }),
     };
     const outbound: OutboundMessage[] = [];
     const transcript: TranscriptEntry[] = [];
+    // The person wrote: staff replies held since the 24-hour window closed go out first.
+    const released = head.kind === 'message' ? await releaseHeld(conversationId, record, now) : [];
+    outbound.push(...released);
+    if (released.length > 0) {
+      delete next.held;
+      delete next.noticeAt;
+    }
     if (head.kind === 'message') {
       const media = head.mediaTypes.length ? ` [${head.mediaTypes.join(', ')}]` : '';
-      transcript.push({ at: head.receivedAt, from: 'user', text: `${head.text}${media}`.trim() });
+      transcript.push({
+        at: head.receivedAt,
+        from: 'user',
+        text: `${head.text}${media}`.trim(),
+        ...(head.media?.length && { media: head.media }),
+      });
     }
     // One reply per step, split only when it is too long: on SMS every message costs money.
     const replyText = blocks.map((b) => b.text).join('\n\n');
@@ -353,7 +374,7 @@ export function createEngine(deps: EngineDeps) {
       .filter(Boolean)
       .join(' ');
     for (const body of replyText ? deps.render(channel, replyText) : []) {
-      const id = `${head.id}.${outbound.length}`;
+      const id = `${replyIdBase(head.id)}.${outbound.length - released.length}`;
       outbound.push({
         id,
         conversationId,
@@ -392,6 +413,11 @@ export function createEngine(deps: EngineDeps) {
       ttlSeconds: retentionDays * 86_400,
     });
     if (result.result !== 'committed') return null;
+    // What erase must delete at Twilio too: the message and its media (ids only).
+    if (head.kind === 'message' && isMessageSid(head.id)) {
+      const media = (head.media ?? []).map((m) => `${m.messageSid}/${m.sid}`);
+      await store.keepTwilioSids(conversationId, [head.id, ...media], retentionDays * 86_400);
+    }
     if (next.expiresAt !== record?.expiresAt) await store.scheduleExpiry(conversationId, next.expiresAt!);
     if (ticketId) await deps.handoff.transcriptAdded(conversationId, ticketId, transcript);
     deps.onStep?.({
@@ -404,13 +430,26 @@ export function createEngine(deps: EngineDeps) {
       message: head.kind === 'message',
       isNew: !record,
     });
+    if (released.length > 0)
+      logger.info({ conversation: conversationId, event: 'held_released', count: released.length });
     return {
       next: result.next,
       record: { ...next, version: next.version + 1 },
       outq: result.outq,
       committed: outbound.map((m) => m.id),
       priority,
+      staffIds: released.map((m) => m.id),
     };
+  }
+
+  /** The held staff messages, made pending again (in the order staff wrote them). */
+  async function releaseHeld(conversationId: string, record: ConversationRecord | null, now: number) {
+    const out: OutboundMessage[] = [];
+    for (const id of record?.held ?? []) {
+      const m = await store.getMessage(conversationId, id);
+      if (m?.status === 'held') out.push({ ...m, status: 'pending', releasedAt: now, updatedAt: now });
+    }
+    return out;
   }
 
   /**
@@ -429,23 +468,37 @@ export function createEngine(deps: EngineDeps) {
     await deps.outbox.enqueue(
       bodies.map((body, i) => ({
         kind: 'ephemeral' as const,
-        id: `erase-${head.id}-${i}`.replace(/[^A-Za-z0-9_-]/g, ''),
+        id: `erase-${replyIdBase(head.id)}-${i}`,
         channel,
         addressEnc: record?.addressEnc ?? head.addressEnc,
         from: record?.to ?? head.to,
         body,
       })),
     );
-    await forget(conversationId);
+    // The message that asked for the erase was never committed: it goes at Twilio too.
+    const own = head.kind === 'message' && isMessageSid(head.id) ? [head.id] : [];
+    await forget(conversationId, own);
     logger.info({ event: 'conversation_erased' });
   }
 
   /** Every trace of a conversation: tickets scrubbed, keys deleted, finished outbox jobs dropped. */
-  async function forget(conversationId: string) {
+  async function forget(conversationId: string, alsoAtTwilio: string[] = []) {
     await deps.handoff.erase(conversationId, clock.now());
     sealed.delete(conversationId);
-    const { messageIds } = await store.erase(conversationId);
+    const erased = await store.erase(conversationId);
+    const { messageIds } = erased;
+    const twilioSids = [...erased.twilioSids, ...alsoAtTwilio];
     await deps.outbox.forget(conversationId, messageIds);
+    // Erase at Twilio too, through the outbox: retried if Twilio fails, never holding up the erase.
+    if (twilioSids.length > 0) {
+      await deps.outbox.enqueue(twilioDeletionJobs(twilioSids)).catch((err: unknown) =>
+        logger.error({
+          event: 'twilio_delete_not_queued',
+          count: twilioSids.length,
+          err: errorSummary(err),
+        }),
+      );
+    }
   }
 
   /**
@@ -553,6 +606,49 @@ export function gist(body: string): string {
   const line = body.split('\n').find((l) => l.trim() !== '') ?? '';
   const plain = line.replace(/[*_~]/g, '').trim();
   return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
+}
+
+/**
+ * The id of a step's replies: the same for the same inbox entry (a step done twice makes the
+ * same ids), but not Twilio's MessageSid itself, which an erase must leave nowhere (outbox job
+ * ids live on in BullMQ's event stream).
+ */
+export function replyIdBase(inboxId: string): string {
+  return `r-${createHash('sha256').update(inboxId).digest('base64url').slice(0, 22)}`;
+}
+
+/** The media Twilio named in a message's URLs (a URL of another shape is not kept). */
+function mediaRefs(message: InboundMessage): MediaRef[] {
+  return message.media.flatMap((m) =>
+    m.sid && m.messageSid ? [{ sid: m.sid, messageSid: m.messageSid, type: m.contentType }] : [],
+  );
+}
+
+/**
+ * Deletions at Twilio, a few resources a job. A message's media come before the message, in
+ * the same job (deleted in order), so no media is left behind a deleted message.
+ */
+export function twilioDeletionJobs(sids: string[]): OutboxJob[] {
+  const groups = new Map<string, string[]>();
+  for (const sid of new Set(sids)) {
+    const [message = sid, media] = sid.split('/');
+    const group = groups.get(message) ?? [];
+    if (media) group.unshift(sid);
+    else group.push(sid);
+    groups.set(message, group);
+  }
+  const jobs: OutboxJob[] = [];
+  let batch: string[] = [];
+  const flush = () => {
+    if (batch.length > 0) jobs.push({ kind: 'twilio-delete', id: `del-${randomUUID()}`, sids: batch });
+    batch = [];
+  };
+  for (const group of groups.values()) {
+    if (batch.length + group.length > 20) flush();
+    batch.push(...group);
+  }
+  flush();
+  return jobs;
 }
 
 /** Errors are logged by class and code only: messages can quote a phone number. */

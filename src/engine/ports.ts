@@ -25,6 +25,16 @@ export type OutboxJob =
       from: string;
       body: string;
       priority?: SendPriority;
+    }
+  | {
+      /**
+       * Deletes an erased conversation's messages and media at Twilio: `SM…`/`MM…` message SIDs
+       * and `MM…/ME…` media. Holds no conversation id; dropped once done.
+       */
+      kind: 'twilio-delete';
+      id: string;
+      sids: string[];
+      priority?: SendPriority;
     };
 
 export interface Outbox {

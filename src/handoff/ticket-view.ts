@@ -26,7 +26,8 @@ export interface TicketSummary {
   topicsSeen: string[];
 }
 
-export type TranscriptEntryView = TranscriptEntry & { status?: string };
+/** `heldAt`/`releasedAt`: a staff reply kept after the 24-hour window, and when the person's answer let it go. */
+export type TranscriptEntryView = TranscriptEntry & { status?: string; heldAt?: number; releasedAt?: number };
 
 export function toSummary(t: Ticket, maskedAddress: string): TicketSummary {
   return {
@@ -89,7 +90,13 @@ export function createTicketViews({
         entries.map(async (e) => {
           if (!e.messageId) return e;
           const m = await store.getMessage(conversationId, e.messageId);
-          return m ? { ...e, status: m.status } : e;
+          if (!m) return e;
+          return {
+            ...e,
+            status: m.status,
+            ...(m.heldAt !== undefined && { heldAt: m.heldAt }),
+            ...(m.releasedAt !== undefined && { releasedAt: m.releasedAt }),
+          };
         }),
       );
     },

@@ -9,6 +9,8 @@ import type { DeliveryResult } from './deliver.ts';
 type Deliver = (job: OutboxJob, opts: { finalAttempt: boolean }) => Promise<DeliveryResult>;
 
 const CHANNELS: Channel[] = ['sms', 'whatsapp'];
+const DELETIONS = 'outbox-deletions';
+export const DELETION_ATTEMPTS = 17;
 
 /**
  * The durable outbox. Each Twilio sender (one per channel) has two BullMQ queues:
@@ -44,21 +46,34 @@ export function createBullmqOutbox({
   onGaveUp?: (job: OutboxJob) => Promise<void>;
 }): Outbox & { workers: Worker[] } {
   const bullPrefix = bullmqPrefix(prefix);
-  const lanes = CHANNELS.flatMap((channel) => [
-    { channel, name: `outbox-${channel}-safety`, safety: true, concurrency: 4 },
-    { channel, name: `outbox-${channel}`, safety: false, concurrency: pacedConcurrency(perSecond[channel]) },
-  ]);
+  const lanes = [
+    ...CHANNELS.flatMap((channel) => [
+      { name: `outbox-${channel}-safety`, concurrency: 4 },
+      { name: `outbox-${channel}`, concurrency: pacedConcurrency(perSecond[channel]) },
+    ]),
+    // Deletions at Twilio after an erase: not paced (no message is sent), never in a send's way.
+    { name: DELETIONS, concurrency: 2 },
+  ];
   const queues = new Map(
     lanes.map((l) => [l.name, new Queue(l.name, { connection: connection(), prefix: bullPrefix })]),
   );
   const queueFor = (job: OutboxJob) =>
-    queues.get(job.priority === 'safety' ? `outbox-${job.channel}-safety` : `outbox-${job.channel}`)!;
+    queues.get(
+      job.kind === 'twilio-delete'
+        ? DELETIONS
+        : job.priority === 'safety'
+          ? `outbox-${job.channel}-safety`
+          : `outbox-${job.channel}`,
+    )!;
 
   const workers = (consume ? lanes : []).map(
     (l) =>
       new Worker(
         l.name,
-        async (job) => deliver(job.data as OutboxJob, { finalAttempt: job.attemptsMade + 1 >= maxAttempts }),
+        async (job) =>
+          deliver(job.data as OutboxJob, {
+            finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? maxAttempts),
+          }),
         {
           connection: connection(),
           prefix: bullPrefix,
@@ -73,7 +88,7 @@ export function createBullmqOutbox({
     w.on('error', (err) => logger.warn({ event: 'outbox_worker_error', type: err.name }));
     // BullMQ keeps the failed job for a week; the message itself must not stay "pending" forever.
     w.on('failed', (job) => {
-      if (job && job.attemptsMade >= maxAttempts)
+      if (job && job.attemptsMade >= (job.opts.attempts ?? maxAttempts))
         void onGaveUp?.(job.data as OutboxJob).catch(() => undefined);
     });
   }
@@ -83,15 +98,17 @@ export function createBullmqOutbox({
     async enqueue(jobs) {
       for (const job of jobs) {
         const jobId = job.kind === 'stored' ? storedJobId(job.messageId) : job.id;
+        const deletion = job.kind === 'twilio-delete';
         const opts: JobsOptions = {
           jobId,
-          attempts: maxAttempts,
+          // A deletion must not be lost: retried for about a day (1 s doubling, 17 tries).
+          attempts: deletion ? DELETION_ATTEMPTS : maxAttempts,
           backoff: { type: 'exponential', delay: 1_000 },
           // A finished job is dropped at once: a duplicate hand-over is harmless (deliver sends only a
           // message still pending), and a kept job would hold the conversation id after an erase.
           removeOnComplete: true,
           removeOnFail: { age: 7 * 24 * 3600 },
-          ...((job.priority ?? 'normal') === 'normal' && { priority: 1 }),
+          ...(!deletion && (job.priority ?? 'normal') === 'normal' && { priority: 1 }),
         };
         await queueFor(job).add('send', job, opts);
       }

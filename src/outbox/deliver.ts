@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Channel } from '../channels/inbound-message.ts';
+import type { TwilioMediaApi } from '../channels/twilio/media-api.ts';
 import { STATUS_RANK } from '../channels/twilio/message-status.ts';
 import { SendError } from '../channels/twilio/send-error.ts';
 import { errorSummary } from '../engine/engine.ts';
@@ -13,6 +14,10 @@ export interface Sender {
     channel: Channel;
     to: string;
     body: string;
+    /** A WhatsApp template sent instead of the body (src/handoff/recontact.ts). */
+    contentSid?: string;
+    /** A file Twilio fetches and sends with the body (WhatsApp). */
+    mediaUrl?: string;
     statusCallback?: string;
   }): Promise<{ sid: string; status: string }>;
   /**
@@ -53,8 +58,17 @@ export function createDeliver({
   leaseMs = 30_000,
   leaseWaitMs = 20_000,
   pacer,
+  deletions,
+  onWindowClosed,
 }: {
+  /**
+   * Twilio refused a staff message because WhatsApp's 24-hour window had closed (63016): true
+   * when it was held for the person's next message and a template notice sent instead.
+   */
+  onWindowClosed?: (conversationId: string, message: OutboundMessage) => Promise<boolean>;
   store: ConversationStore;
+  /** Deletes messages and media at Twilio after an erase (none: nothing to delete, no Twilio). */
+  deletions?: Pick<TwilioMediaApi, 'deleteResource'>;
   /** Hands each Twilio sender no more than it can send (none: as fast as the queue runs). */
   pacer?: SendPacer;
   /** How long a send lease lasts if its holder dies; longer than a send's timeout. */
@@ -82,6 +96,7 @@ export function createDeliver({
     { finalAttempt }: { finalAttempt: boolean },
   ): Promise<DeliveryResult> {
     const urgent = job.priority === 'safety';
+    if (job.kind === 'twilio-delete') return deleteAtTwilio(job.sids);
     if (job.kind === 'ephemeral') {
       await pace({ lane: job.channel, body: job.body, urgent });
       await sender.send({ channel: job.channel, to: crypto.decrypt(job.addressEnc), body: job.body });
@@ -101,6 +116,40 @@ export function createDeliver({
     } finally {
       if (lease.held) await store.releaseSendLease(conversationId, messageId).catch(() => undefined);
     }
+  }
+
+  /**
+   * Every resource of the job, each on its own: one that fails makes the job throw, and its
+   * retry asks again for all (one already gone answers 404, which counts as done).
+   */
+  async function deleteAtTwilio(sids: string[]): Promise<DeliveryResult> {
+    if (!deletions) return 'skipped';
+    let failed = 0;
+    let last: unknown = null;
+    for (const sid of sids) {
+      try {
+        await deletions.deleteResource(sid);
+      } catch (err) {
+        failed++;
+        last = err;
+      }
+    }
+    if (failed === 0) {
+      logger.info({ event: 'twilio_deleted', count: sids.length });
+      return 'sent';
+    }
+    const e = last instanceof SendError ? last : null;
+    logger.warn({ event: 'twilio_delete_failed', count: failed, kind: e?.kind, code: e?.twilioCode });
+    // Always retried (deleting twice is harmless); the queue gives up after about a day.
+    throw new SendError({ kind: 'server_error', detail: `${failed} of ${sids.length} not deleted` });
+  }
+
+  /** The outbound SID is kept until the conversation goes, so that an erase deletes it at Twilio. */
+  async function keepSid(conversationId: string, record: ConversationRecord, sid: string) {
+    const ttlSeconds = Math.max(3600, Math.ceil(((record.expiresAt ?? 0) - Date.now()) / 1000));
+    await store.keepTwilioSids(conversationId, [sid], ttlSeconds).catch((err: unknown) => {
+      logger.warn({ conversation: conversationId, event: 'keep_sid_failed', err: errorSummary(err) });
+    });
   }
 
   async function beginSend(conversationId: string, messageId: string, waitMs: number) {
@@ -172,6 +221,7 @@ export function createDeliver({
         );
         if (message.origin === 'bot' && !record.ticketId)
           await store.forgetMessage(conversationId, messageId);
+        await keepSid(conversationId, record, found.sid);
         logger.info({ conversation: conversationId, event: 'send_reconciled' });
         return 'sent';
       }
@@ -192,6 +242,10 @@ export function createDeliver({
         finalAttempt,
       });
       if (e?.kind === 'opted_out') await markStopped(store, conversationId);
+      if (e?.kind === 'window_closed' && message.origin === 'staff' && onWindowClosed) {
+        const held = await onWindowClosed(conversationId, message).catch(() => false);
+        if (held) return 'skipped';
+      }
       // Only a timeout or a broken connection leaves the outcome unknown; any answer from Twilio is definite.
       const unknown = e?.kind === 'timeout' || e?.kind === 'network';
       if (e?.retryable && !finalAttempt) {
@@ -223,7 +277,14 @@ export function createDeliver({
     await pace({ lane: message.channel, body: message.body, urgent: urgent || message.safety === true });
     let res: { sid: string; status: string };
     try {
-      res = await sender.send({ channel: message.channel, to, body: message.body, statusCallback });
+      res = await sender.send({
+        channel: message.channel,
+        to,
+        body: message.body,
+        ...(message.contentSid && { contentSid: message.contentSid }),
+        ...(message.mediaUrl && { mediaUrl: message.mediaUrl }),
+        statusCallback,
+      });
     } catch (err) {
       return failed(err);
     }
@@ -240,6 +301,7 @@ export function createDeliver({
       { forget: message.origin === 'bot' && !record.ticketId, statusRank: STATUS_RANK },
     );
     lease.held = false;
+    await keepSid(conversationId, record, res.sid);
     onSent?.({
       channel: message.channel,
       status: res.status,

@@ -32,7 +32,13 @@ export function createMemoryOutbox({
   const idleWaiters: Array<() => void> = [];
 
   const priorityOf = (job: OutboxJob) => job.priority ?? 'normal';
-  const laneOf = (job: OutboxJob) => `${job.channel}:${priorityOf(job) === 'safety' ? 'safety' : 'paced'}`;
+  const laneOf = (job: OutboxJob) =>
+    job.kind === 'twilio-delete'
+      ? 'deletions'
+      : `${job.channel}:${priorityOf(job) === 'safety' ? 'safety' : 'paced'}`;
+  // A deletion at Twilio after an erase must not be lost: it gets more tries than a send.
+  const attemptsOf = (job: OutboxJob) =>
+    job.kind === 'twilio-delete' ? Math.max(maxAttempts, 17) : maxAttempts;
   const isIdle = () =>
     inFlight === 0 && timers.size === 0 && [...waiting.values()].every((items) => items.length === 0);
   const notifyIdle = () => {
@@ -57,9 +63,9 @@ export function createMemoryOutbox({
       for (let item = waiting.get(lane)?.shift(); item && !closed; item = waiting.get(lane)?.shift()) {
         inFlight++;
         try {
-          await deliver(item.job, { finalAttempt: item.attempt + 1 >= maxAttempts });
+          await deliver(item.job, { finalAttempt: item.attempt + 1 >= attemptsOf(item.job) });
         } catch {
-          if (item.attempt + 1 >= maxAttempts) {
+          if (item.attempt + 1 >= attemptsOf(item.job)) {
             await onGaveUp?.(item.job).catch(() => undefined);
             continue;
           }

@@ -29,6 +29,12 @@ export function conversationKeys(prefix: string, conversationId: string) {
     flood: `${tag}:flood`,
     /** The message id being sent right now (send lease). */
     sending: `${tag}:sending`,
+    /**
+     * Set of Twilio resources to delete at Twilio on erase: message SIDs and `MM…/ME…` media.
+     * Expires TWILIO_SIDS_GRACE_SECONDS after the conversation, so that retention, which runs
+     * after the conversation's own keys may have expired, still finds what to delete at Twilio.
+     */
+    twilioSids: `${tag}:twsids`,
   };
 }
 
@@ -47,6 +53,9 @@ export function globalKeys(prefix: string) {
     pace: (lane: string) => `${prefix}pace:${lane}`,
   };
 }
+
+/** How much longer than its conversation the list of Twilio resources to delete is kept. */
+export const TWILIO_SIDS_GRACE_SECONDS = 2 * 86_400;
 
 export const TTL = {
   /** Twilio retries for a while; every MessageSid is remembered for 24 to 48 hours (DESIGN §2). */

@@ -1,4 +1,4 @@
-import type { Channel } from '../channels/inbound-message.ts';
+import type { Channel, MediaRef } from '../channels/inbound-message.ts';
 
 /** A received message (or an internal event) waiting in a conversation's inbox. */
 export interface StoredInbound {
@@ -13,6 +13,8 @@ export interface StoredInbound {
   text: string;
   mediaCount: number;
   mediaTypes: string[];
+  /** Twilio's ids of the photos, documents and voice notes (never the files or their URLs). */
+  media?: MediaRef[];
   receivedAt: number;
   /** For kind 'event': the event name and data. */
   event?: { type: string; data?: Record<string, unknown> };
@@ -45,6 +47,13 @@ export interface ConversationRecord {
   expiresAt?: number;
   /** The last minute in which the sender was told they write too fast (one notice a minute). */
   floodNoticeMinute?: number;
+  /**
+   * Staff messages written after WhatsApp's 24-hour window closed, kept until the person writes
+   * again (src/handoff/recontact.ts); they go out before the bot's reply to that message.
+   */
+  held?: string[];
+  /** When the template notice ("someone answered you") was last sent. */
+  noticeAt?: number;
 }
 
 export type MessageStatus = string;
@@ -67,6 +76,13 @@ export interface OutboundMessage {
   inFlightSince?: number | null;
   /** A reply to someone who may be in danger: it is sent before anything else. */
   safety?: true;
+  /** An approved WhatsApp template (`HX…`) sent instead of `body` (which says what it reads). */
+  contentSid?: string;
+  /** A library document or image sent with the body (WhatsApp `MediaUrl`, https). */
+  mediaUrl?: string;
+  /** Held after the 24-hour window closed (status `held`), and when the person's answer released it. */
+  heldAt?: number;
+  releasedAt?: number;
 }
 
 export interface TranscriptEntry {
@@ -78,6 +94,8 @@ export interface TranscriptEntry {
   /** Screen or topic the bot showed, for staff context. */
   screen?: string;
   author?: string;
+  /** A user message's photos, documents, voice notes: staff open them through Faro while a ticket is open. */
+  media?: MediaRef[];
 }
 
 export interface CommitStep {
@@ -157,7 +175,9 @@ export interface ConversationStore {
   updateMessage(
     conversationId: string,
     messageId: string,
-    patch: Partial<Pick<OutboundMessage, 'status' | 'sid' | 'attempts' | 'error' | 'inFlightSince'>>,
+    patch: Partial<
+      Pick<OutboundMessage, 'status' | 'sid' | 'attempts' | 'error' | 'inFlightSince' | 'heldAt'>
+    >,
     /** When given, `status` only moves to a higher rank (a late "sent" never overwrites "delivered"). */
     statusRank?: Readonly<Record<string, number>>,
   ): Promise<OutboundMessage | null>;
@@ -207,8 +227,16 @@ export interface ConversationStore {
   /** Conversations whose retention ended before `now`. */
   listExpired(now: number, limit: number): Promise<string[]>;
 
-  /** Delete every key about this conversation; returns the outbound message ids it held. */
-  erase(conversationId: string): Promise<{ messageIds: string[] }>;
+  /**
+   * Remembers Twilio resources of this conversation that must be deleted at Twilio when it is
+   * erased: message SIDs (`SM…`, `MM…`) and media (`MM…/ME…`). Only ids; they expire with it.
+   */
+  keepTwilioSids(conversationId: string, sids: string[], ttlSeconds: number): Promise<void>;
+  /**
+   * Delete every key about this conversation; returns the outbound message ids it held and the
+   * Twilio resources to delete at Twilio (read and deleted in one step).
+   */
+  erase(conversationId: string): Promise<{ messageIds: string[]; twilioSids: string[] }>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -13,6 +13,10 @@ export interface FakeMessage {
   from: string | null;
   messagingServiceSid: string | null;
   body: string;
+  /** A Content API template sent instead of a body (ContentSid), else null. */
+  contentSid?: string | null;
+  /** `MediaUrl` values of the create request (files Twilio would fetch and send). */
+  mediaUrls?: string[];
   statusCallback: string | null;
   status: string;
   dateCreated: Date;

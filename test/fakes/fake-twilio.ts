@@ -12,6 +12,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import twilio from 'twilio';
 import { API_VERSION, errorJson, type FakeMessage, messageJson } from './fake-twilio-json.ts';
+import { createFakeTwilioMedia, type FakeTwilioMedia } from './fake-twilio-media.ts';
+import { createFakeTwilioTemplates, type FakeTwilioTemplates } from './fake-twilio-templates.ts';
 
 export type { FakeMessage };
 
@@ -37,6 +39,10 @@ export interface FakeTwilioOptions {
 export interface FakeTwilio {
   baseUrl: string;
   messages: FakeMessage[];
+  /** Media files and deletions (fake-twilio-media.ts). */
+  media: FakeTwilioMedia;
+  /** WhatsApp template approvals, for TWILIO_CONTENT_BASE_URL (fake-twilio-templates.ts). */
+  templates: FakeTwilioTemplates;
   /** Answers the next POSTs to Messages.json with these, in order, instead of creating messages. */
   failNext(responses: FakeFailure[]): void;
   /** How many of those are still to come. */
@@ -73,6 +79,13 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const messages: FakeMessage[] = [];
   const failures: FakeFailure[] = [];
   const waiters = new Set<() => void>();
+  let baseUrl = '';
+  const media = createFakeTwilioMedia({
+    accountSid,
+    baseUrl: () => baseUrl,
+    sentMessageSids: () => messages.map((m) => m.sid),
+  });
+  const templates = createFakeTwilioTemplates({ accountSid });
 
   /** `res` null: create without answering. */
   const create = (res: ServerResponse | null, form: URLSearchParams) => {
@@ -80,17 +93,20 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     const from = form.get('From');
     const messagingServiceSid = form.get('MessagingServiceSid');
     const body = form.get('Body');
+    const contentSid = form.get('ContentSid');
     if (!to) return sendError(res, 400, 21604, "A 'To' phone number is required.");
     if (!from && !messagingServiceSid)
       return sendError(res, 400, 21603, "A 'From' phone number is required.");
-    if (!body) return sendError(res, 400, 21602, 'Message body is required.');
+    if (!body && !contentSid) return sendError(res, 400, 21602, 'Message body is required.');
     const message: FakeMessage = {
       sid: `SM${randomBytes(16).toString('hex')}`,
       accountSid,
       to,
       from,
       messagingServiceSid,
-      body,
+      body: body ?? '',
+      contentSid,
+      mediaUrls: form.getAll('MediaUrl'),
       statusCallback: form.get('StatusCallback'),
       // Twilio's initial status: `accepted` through a Messaging Service, else `queued`.
       status: messagingServiceSid ? 'accepted' : 'queued',
@@ -107,7 +123,10 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const match = MESSAGES_PATH.exec(url.pathname);
+    // A media file's short-lived URL needs no credentials, as at Twilio.
+    if (url.pathname.startsWith('/fake-media-content/') && media.handle(req, res, url)) return;
     if (req.headers.authorization !== expectedAuth) return sendError(res, 401, 20003, 'Authenticate');
+    if (media.handle(req, res, url) || templates.handle(req, res, url)) return;
     if (!match || match[1] !== accountSid)
       return sendError(res, 404, 20404, 'The requested resource was not found');
     if (req.method === 'GET') {
@@ -132,10 +151,13 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     messages,
+    media,
+    templates,
     failNext: (responses) => void failures.push(...responses),
     failuresLeft: () => failures.length,
     waitForMessages(count, timeoutMs = 2000) {

@@ -327,6 +327,17 @@ export function storeContract(name: string, factory: Factory) {
         ]);
       }));
 
+    it('keeps the Twilio resources to delete while the conversation exists, and hands them to erase', () =>
+      withStore(async (s) => {
+        await s.keepTwilioSids('c1', ['SMa'], 3600); // no conversation yet: nothing kept
+        await s.saveRecord(record('c1'), 0, 3600);
+        await s.keepTwilioSids('c1', ['SMb', 'MMc/MEd'], 3600);
+        await s.keepTwilioSids('c1', ['SMb'], 3600);
+        const erased = await s.erase('c1');
+        expect(erased.twilioSids.sort()).toEqual(['MMc/MEd', 'SMb']);
+        expect((await s.erase('c1')).twilioSids).toEqual([]);
+      }));
+
     it('erases every trace of a conversation', () =>
       withStore(async (s) => {
         await s.recordInbound('c1', inbound('SM1'));
@@ -335,7 +346,7 @@ export function storeContract(name: string, factory: Factory) {
         await s.saveRecord(record('c1'), 0, 3600);
         await s.claimSid('c1', 'SMx');
         await takeSendLease(s, 'c1', 'm1');
-        expect(await s.erase('c1')).toEqual({ messageIds: ['m1'] });
+        expect(await s.erase('c1')).toEqual({ messageIds: ['m1'], twilioSids: [] });
         expect(await s.claimSid('c1', 'SMx')).toBe(true);
         expect(await takeSendLease(s, 'c1', 'm2')).toBe(true);
         expect(await s.load('c1')).toBeNull();

@@ -36,6 +36,9 @@ export type ParseResult = { ok: true; message: InboundMessage } | { ok: false; f
 
 const MAX_MEDIA = 10;
 
+/** `…/Accounts/AC…/Messages/MM…/Media/ME…`: https://www.twilio.com/docs/messaging/api/media-resource */
+const MEDIA_URL = /\/Messages\/((?:SM|MM)[0-9a-fA-F]{32})\/Media\/(ME[0-9a-fA-F]{32})\/?$/;
+
 export function parseInbound(form: Record<string, unknown>, receivedAt: number): ParseResult {
   const parsed = inboundSchema.safeParse(form);
   if (!parsed.success) {
@@ -48,9 +51,11 @@ export function parseInbound(form: Record<string, unknown>, receivedAt: number):
   for (let i = 0; i < count; i++) {
     const url = form[`MediaUrl${i}`];
     const type = form[`MediaContentType${i}`];
+    const ids = typeof url === 'string' ? MEDIA_URL.exec(url.split('?')[0] ?? '') : null;
     media.push({
       url: typeof url === 'string' ? url : '',
-      contentType: typeof type === 'string' ? type : 'unknown',
+      contentType: typeof type === 'string' ? type.slice(0, 100) : 'unknown',
+      ...(ids && { messageSid: ids[1], sid: ids[2] }),
     });
   }
   // A WhatsApp quick-reply button sends its title in ButtonText.

@@ -5,7 +5,12 @@ import { sendErrorFromTwilio } from './send-error.ts';
 export interface CreateMessageRequest {
   /** `+E164` or `whatsapp:+E164`. */
   To: string;
-  Body: string;
+  /** Absent when `ContentSid` is set: a template's text is Twilio's, not ours. */
+  Body?: string;
+  /** An approved Content API template (`HX…`), sent instead of a body. */
+  ContentSid?: string;
+  /** A file Twilio fetches and sends (https). */
+  MediaUrl?: string;
   From?: string;
   MessagingServiceSid?: string;
   StatusCallback?: string;

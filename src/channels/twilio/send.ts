@@ -26,6 +26,13 @@ export interface SendRequest {
   /** `+E164` for SMS, `whatsapp:+E164` for WhatsApp. */
   to: string;
   body: string;
+  /**
+   * An approved WhatsApp template (`HX…`): sent with `ContentSid` and no `Body` (Twilio refuses a
+   * template's text as a body outside the 24-hour window); `body` is only what it says.
+   */
+  contentSid?: string;
+  /** A file (https) Twilio fetches and sends with the body, on WhatsApp. */
+  mediaUrl?: string;
   statusCallback?: string;
 }
 
@@ -79,12 +86,13 @@ export function createTwilioSender(config: TwilioSenderConfig): TwilioSender {
   };
 
   return {
-    async send({ channel, to, body, statusCallback }) {
+    async send({ channel, to, body, contentSid, mediaUrl, statusCallback }) {
       const sender = senderFor(channel);
       if (!sender) throw new SendError({ kind: 'rejected', detail: `no ${channel} sender configured` });
       return createMessage({
         To: channel === 'whatsapp' ? withWhatsAppPrefix(to) : to,
-        Body: body,
+        ...(contentSid ? { ContentSid: contentSid } : { Body: body }),
+        ...(mediaUrl && { MediaUrl: mediaUrl }),
         ...('from' in sender ? { From: sender.from } : { MessagingServiceSid: sender.messagingServiceSid }),
         ...(statusCallback !== undefined && { StatusCallback: statusCallback }),
       });

@@ -93,6 +93,9 @@ export function createApi({ onUnauthorized }) {
     setAvailable: (available) => request('PUT', '/api/staff/availability', { available }),
     setAutoAssign: (on) => request('PUT', '/api/staff/auto-assign', { on }),
     services: () => request('GET', '/api/staff/services'),
+    templates: () => request('GET', '/api/staff/templates'),
+    library: () => request('GET', '/api/staff/library'),
+    sendItem: (id, itemId) => request('POST', ticketPath(id, `library/${encodeURIComponent(itemId)}`)),
     contentDue: () => request('GET', '/api/staff/content/due'),
     stats: (from, to) =>
       request('GET', `/api/staff/stats?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),

@@ -7,8 +7,13 @@ const WINDOW_WARNING_MS = 60 * 60_000;
 /** Why free text cannot go out now, or null. The WhatsApp window is re-checked against the clock. */
 export function replyBlock(ticket, now = Date.now()) {
   if (ticket.status === 'closed') return 'closed';
-  if (ticket.channel === 'whatsapp' && ticket.windowClosesAt !== null && ticket.windowClosesAt <= now) {
-    return 'window_closed';
+  if (
+    ticket.channel === 'whatsapp' &&
+    ticket.windowClosesAt !== null &&
+    ticket.windowClosesAt <= now &&
+    !ticket.replyAfterNotice
+  ) {
+    return ticket.cannotReplyReason === 'template_not_approved' ? 'template_not_approved' : 'window_closed';
   }
   if (!ticket.canReply) return ticket.cannotReplyReason ?? 'closed';
   return null;
@@ -29,6 +34,18 @@ export function createReplyBox({ i18n, api, me, onSent, onRefused }) {
   const cannedLabel = el('label', { for: 'reply-canned' });
   const canned = el('select', { id: 'reply-canned', class: 'input' });
   const cannedRow = el('div', { class: 'field' }, cannedLabel, canned);
+  // Documents and images from the library (supervisors keep it): sent at once on choosing one.
+  const libraryLabel = el('label', { for: 'reply-library' });
+  const library = el('select', { id: 'reply-library', class: 'input' });
+  const libraryRow = el('div', { class: 'field' }, libraryLabel, library);
+  let libraryItems = [];
+  api
+    .library()
+    .then(({ items }) => {
+      libraryItems = items;
+      render();
+    })
+    .catch(() => undefined);
   const textLabel = el('label', { for: 'reply-text' });
   const text = el('textarea', {
     id: 'reply-text',
@@ -45,6 +62,7 @@ export function createReplyBox({ i18n, api, me, onSent, onRefused }) {
     'form',
     { class: 'reply-form', novalidate: true },
     cannedRow,
+    libraryRow,
     el('div', { class: 'field' }, textLabel, text),
     el('div', { class: 'reply-footer' }, counter, hint, send),
     feedback,
@@ -66,6 +84,19 @@ export function createReplyBox({ i18n, api, me, onSent, onRefused }) {
     text.value = (current ? `${current}\n${chosen.text}` : chosen.text).slice(0, MAX_REPLY);
     text.focus();
     update();
+  });
+  library.addEventListener('change', async () => {
+    const item = libraryItems.find((i) => i.id === library.value);
+    library.value = '';
+    if (!ticket || !item || sending || replyBlock(ticket)) return;
+    const ticketId = ticket.id;
+    try {
+      const { message } = await api.sendItem(ticketId, item.id);
+      onSent({ ticketId, text: item.name, messageId: message.id, status: message.status });
+    } catch (error) {
+      feedback.textContent = i18n.t(error.status === 409 ? 'reply.refused' : 'reply.failed');
+      if (error.status === 409) onRefused(ticketId);
+    }
   });
   text.addEventListener('input', update);
   text.addEventListener('keydown', (event) => {
@@ -119,8 +150,14 @@ export function createReplyBox({ i18n, api, me, onSent, onRefused }) {
     const block = replyBlock(ticket, now);
     const open =
       ticket.channel === 'whatsapp' && ticket.windowClosesAt !== null && ticket.windowClosesAt > now;
-    windowNote.hidden = !open;
-    if (open) {
+    // Past the window with an approved template: the reply waits, the person gets a notice.
+    const afterNotice =
+      !open && ticket.channel === 'whatsapp' && ticket.replyAfterNotice && ticket.status !== 'closed';
+    windowNote.hidden = !open && !afterNotice;
+    if (afterNotice) {
+      windowNote.textContent = i18n.t('reply.afterNotice');
+      windowNote.classList.add('is-warning');
+    } else if (open) {
       const left = ticket.windowClosesAt - now;
       windowNote.textContent = i18n.t('reply.window', { time: formatDuration(left, i18n.t) });
       windowNote.classList.toggle('is-warning', left < WINDOW_WARNING_MS);
@@ -137,11 +174,26 @@ export function createReplyBox({ i18n, api, me, onSent, onRefused }) {
     counter.classList.toggle('is-warning', length > MAX_REPLY - 100);
     text.disabled = Boolean(block);
     canned.disabled = Boolean(block);
+    library.disabled = Boolean(block) || sending;
     send.disabled = Boolean(block) || sending || text.value.trim().length === 0;
     send.textContent = i18n.t(sending ? 'reply.sending' : 'reply.send');
   }
 
+  function renderLibrary() {
+    // The ticket's language first, then the rest.
+    const items = [...libraryItems].sort(
+      (a, b) => Number(b.lang === ticket?.lang) - Number(a.lang === ticket?.lang),
+    );
+    libraryRow.hidden = items.length === 0;
+    libraryLabel.textContent = i18n.t('reply.library');
+    library.replaceChildren(
+      el('option', { value: '', text: i18n.t('reply.libraryPick') }),
+      ...items.map((i) => el('option', { value: i.id, text: `${i.name} (${i.lang})` })),
+    );
+  }
+
   function render() {
+    renderLibrary();
     heading.textContent = i18n.t('reply.title');
     cannedLabel.textContent = i18n.t('reply.canned');
     textLabel.textContent = i18n.t('reply.label');

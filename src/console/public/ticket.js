@@ -19,7 +19,14 @@ export function createTicketView({ root, i18n, api, me, role, onBack, onTicket }
   let openId = null;
   let loadSeq = 0;
 
-  const transcript = createTranscript({ i18n });
+  const transcript = createTranscript({
+    i18n,
+    // Only while the ticket is open: Faro refuses media of closed tickets.
+    mediaUrl: (sid) =>
+      ticket && ticket.status !== 'closed'
+        ? `/api/staff/tickets/${encodeURIComponent(ticket.id)}/media/${encodeURIComponent(sid)}`
+        : null,
+  });
   const reply = createReplyBox({
     i18n,
     api,

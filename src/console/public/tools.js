@@ -14,6 +14,7 @@ export function createTools({ root, i18n, api, me, role }) {
   let available = false;
   let autoAssign = false;
   let canned = null;
+  let templates = null;
   const query = el('input', { class: 'input', id: 'search-q', type: 'search', autocomplete: 'off' });
   const feedback = el('p', { class: 'form-feedback', role: 'status' });
 
@@ -42,6 +43,32 @@ export function createTools({ root, i18n, api, me, role }) {
   async function loadCanned(lang) {
     canned = { lang, replies: (await api.canned(lang)).replies };
     render();
+  }
+
+  /** What WhatsApp said of each language's re-contact template (after 24 hours). */
+  async function loadTemplates() {
+    templates = (await api.templates().catch(() => ({ templates: [] }))).templates;
+    render();
+  }
+
+  function templateList() {
+    if (!templates) return null;
+    return el(
+      'section',
+      { class: 'template-status', 'aria-label': t('templates') },
+      el('h3', { class: 'panel-title', text: t('templates') }),
+      el(
+        'ul',
+        {},
+        templates.map((x) =>
+          el('li', {
+            text: `${x.lang}: ${i18n.label('tools.templateStatus', x.status)}${
+              x.rejectionReason ? ` (${x.rejectionReason})` : ''
+            }`,
+          }),
+        ),
+      ),
+    );
   }
 
   function cannedEditor() {
@@ -122,6 +149,7 @@ export function createTools({ root, i18n, api, me, role }) {
               },
             }),
             el('a', { class: 'button', href: '/api/staff/referrals.csv', download: '', text: t('export') }),
+            el('button', { type: 'button', class: 'button', text: t('templates'), onclick: loadTemplates }),
             el(
               'span',
               { class: 'canned-langs' },
@@ -160,6 +188,7 @@ export function createTools({ root, i18n, api, me, role }) {
       root,
       el('div', { class: 'tools-row' }, form, availability, notify, supervisor),
       list,
+      templateList(),
       cannedEditor(),
       feedback,
     );

@@ -3,6 +3,7 @@ import { formatClock, isoTime } from './format-time.js';
 
 /** Outbound statuses move forward only; a late "queued" must not overwrite "delivered". */
 const STATUS_RANK = {
+  held: -1,
   pending: 0,
   queued: 1,
   sending: 1,
@@ -19,7 +20,7 @@ const SENDERS = new Set(['user', 'bot', 'staff', 'system']);
  * The conversation: user, bot and staff bubbles in a `role="log"` region so that new messages are
  * read out by screen readers. Message text is only ever set with textContent.
  */
-export function createTranscript({ i18n }) {
+export function createTranscript({ i18n, mediaUrl = () => null }) {
   const list = el('ol', { class: 'transcript-list' });
   const empty = el('p', { class: 'muted transcript-empty' });
   const heading = el('h3', { id: 'transcript-title', class: 'panel-title' });
@@ -69,6 +70,49 @@ export function createTranscript({ i18n }) {
     });
   }
 
+  /**
+   * Photos, PDFs and voice notes the person sent, loaded through Faro's staff route (never a
+   * Twilio URL): Faro fetches each from Twilio with the session's ticket rights.
+   */
+  function mediaList(media) {
+    return el(
+      'ul',
+      { class: 'entry-media' },
+      ...media.map((m) => {
+        const src = typeof m.sid === 'string' ? mediaUrl(m.sid) : null;
+        const type = String(m.type ?? '')
+          .split(';')[0]
+          .trim()
+          .toLowerCase();
+        if (!src) return el('li', { text: i18n.t('transcript.media.unavailable', { type }) });
+        if (type.startsWith('image/'))
+          return el(
+            'li',
+            {},
+            el('img', { src, alt: i18n.t('transcript.media.image'), class: 'media-image' }),
+          );
+        if (type.startsWith('audio/'))
+          return el(
+            'li',
+            {},
+            el('audio', {
+              src,
+              controls: '',
+              preload: 'metadata',
+              'aria-label': i18n.t('transcript.media.audio'),
+            }),
+          );
+        if (type === 'application/pdf')
+          return el(
+            'li',
+            {},
+            el('a', { href: src, target: '_blank', rel: 'noopener', text: i18n.t('transcript.media.pdf') }),
+          );
+        return el('li', { text: i18n.t('transcript.media.unavailable', { type }) });
+      }),
+    );
+  }
+
   function renderEntry(entry) {
     const from = SENDERS.has(entry.from) ? entry.from : 'system';
     const who =
@@ -93,7 +137,14 @@ export function createTranscript({ i18n }) {
           })
         : null,
       el('p', { class: 'entry-text', text: entry.text }),
+      Array.isArray(entry.media) && entry.media.length > 0 ? mediaList(entry.media) : null,
       entry.status ? statusChip(entry.status) : null,
+      entry.releasedAt
+        ? el('p', {
+            class: 'entry-released',
+            text: i18n.t('transcript.released', { time: formatClock(entry.releasedAt, i18n.locale) }),
+          })
+        : null,
     );
     return el(
       'li',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../engine/clock.ts';
-import { TTL } from '../keys.ts';
+import { TTL, TWILIO_SIDS_GRACE_SECONDS } from '../keys.ts';
 import type {
   CommitStep,
   ConversationRecord,
@@ -32,6 +32,8 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
   const conversations = new Map<string, ConversationData>();
   const pending = new Map<string, number>();
   const expiry = new Map<string, number>();
+  /** Outlive the conversation's data (see keys.ts), so that retention still finds them. */
+  const twilioSids = new Map<string, { sids: Set<string>; until: number }>();
   const clone = <T>(v: T): T => structuredClone(v);
 
   function get(id: string): ConversationData | undefined {
@@ -247,12 +249,23 @@ export function createMemoryStore({ clock }: { clock: Clock }): ConversationStor
         .slice(0, limit)
         .map(([id]) => id);
     },
+    async keepTwilioSids(id, sids, ttlSeconds) {
+      // Only while the conversation exists: a send finishing after an erase leaves nothing behind.
+      if (sids.length === 0 || !get(id)?.record) return;
+      const kept = twilioSids.get(id) ?? { sids: new Set<string>(), until: 0 };
+      for (const sid of sids) kept.sids.add(sid);
+      kept.until = Math.max(kept.until, clock.now() + (ttlSeconds + TWILIO_SIDS_GRACE_SECONDS) * 1000);
+      twilioSids.set(id, kept);
+    },
     async erase(id) {
       const messageIds = [...(conversations.get(id)?.messages.keys() ?? [])];
+      const kept = twilioSids.get(id);
+      twilioSids.delete(id);
+      const toDelete = kept && kept.until > clock.now() ? [...kept.sids] : [];
       conversations.delete(id);
       pending.delete(id);
       expiry.delete(id);
-      return { messageIds };
+      return { messageIds, twilioSids: toDelete };
     },
     async ping() {},
     async close() {},

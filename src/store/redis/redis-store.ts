@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
 import type { Clock } from '../../engine/clock.ts';
-import { conversationKeys, globalKeys, TTL } from '../keys.ts';
+import { conversationKeys, globalKeys, TTL, TWILIO_SIDS_GRACE_SECONDS } from '../keys.ts';
 import type {
   ConversationRecord,
   ConversationStore,
@@ -25,6 +25,11 @@ import {
 import { pushWorkHint } from './work-hint.ts';
 
 type Client = Redis | Cluster;
+
+const KEEP_TWILIO_SIDS = `if redis.call('exists', KEYS[1]) == 0 then return 0 end
+redis.call('sadd', KEYS[2], unpack(ARGV, 2))
+redis.call('expire', KEYS[2], ARGV[1])
+return 1`;
 type Scripted = Client & {
   faroRecordInbound(
     ids: string,
@@ -326,13 +331,37 @@ export function createRedisStore({
     async listExpired(now, limit) {
       return r.zrangebyscore(g.expiry, '-inf', now, 'LIMIT', 0, limit);
     },
+    async keepTwilioSids(id, sids, ttlSeconds) {
+      if (sids.length === 0) return;
+      const k = keys(id);
+      // Only while the conversation exists: a send finishing after an erase leaves nothing behind.
+      await r.eval(
+        KEEP_TWILIO_SIDS,
+        2,
+        k.record,
+        k.twilioSids,
+        ttlSeconds + TWILIO_SIDS_GRACE_SECONDS,
+        ...sids,
+      );
+    },
     async erase(id) {
       const k = keys(id);
-      const messageIds = await r.hkeys(k.messages);
-      await r.del(k.record, k.inbox, k.outq, k.messages, k.transcript, k.lock, k.flood, k.sending, k.ids);
+      const [messageIds, twilioSids] = await Promise.all([r.hkeys(k.messages), r.smembers(k.twilioSids)]);
+      await r.del(
+        k.record,
+        k.inbox,
+        k.outq,
+        k.messages,
+        k.transcript,
+        k.lock,
+        k.flood,
+        k.sending,
+        k.ids,
+        k.twilioSids,
+      );
       await r.zrem(g.pending, id);
       await r.zrem(g.expiry, id);
-      return { messageIds };
+      return { messageIds, twilioSids };
     },
     async ping() {
       await r.ping();
