@@ -110,6 +110,10 @@ const envSchema = z.object({
   TWILIO_SMS_FROM: z.string().optional(),
   TWILIO_WHATSAPP_FROM: z.string().optional(),
   TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
+  /** The Content API's host; unset: content.twilio.com, or TWILIO_API_BASE_URL when that is not Twilio's. */
+  TWILIO_CONTENT_BASE_URL: z.url().optional(),
+  /** Where `npm run content:sync` records the content SIDs, and where Faro reads them. */
+  TWILIO_CONTENT_SIDS_FILE: z.string().optional(),
   /** A send that takes longer is abandoned and retried (Twilio may still have sent it). */
   TWILIO_TIMEOUT_MS: positiveInt.default(10_000),
 
@@ -209,6 +213,8 @@ function requirementIssues(env: Record<string, string>): string[] {
 
 export type Env = z.infer<typeof envSchema>;
 
+export const CONTENT_API_BASE_URL = 'https://content.twilio.com';
+
 export interface Config extends Omit<Env, 'HOST'> {
   HOST: string;
   publicBaseUrl: string;
@@ -221,6 +227,10 @@ export interface Config extends Omit<Env, 'HOST'> {
   senders: Readonly<Record<Channel, SenderProfile>>;
   /** FARO_ROLE=all on Redis with FARO_WORK_THREAD: the process runs as `web` plus a `worker` thread. */
   workThread: boolean;
+  /** Where Content API calls go (lists and buttons on WhatsApp). */
+  contentBaseUrl: string;
+  /** The content SIDs file, relative to the project (null in tests unless set: text only). */
+  contentSidsFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -270,6 +280,13 @@ export function loadConfig(
     dataKeyGenerated: !e.DATA_KEY,
     storeKind: e.REDIS_URL || e.REDIS_CLUSTER_NODES || e.REDIS_SENTINELS ? 'redis' : 'memory',
     twilioConfigured,
+    // A local fake or a proxy given as TWILIO_API_BASE_URL takes the Content API's calls too.
+    contentBaseUrl:
+      e.TWILIO_CONTENT_BASE_URL ??
+      (new URL(e.TWILIO_API_BASE_URL).host === 'api.twilio.com'
+        ? CONTENT_API_BASE_URL
+        : e.TWILIO_API_BASE_URL),
+    contentSidsFile: e.TWILIO_CONTENT_SIDS_FILE ?? (e.NODE_ENV === 'test' ? null : 'content-sids.json'),
     workThread:
       e.FARO_WORK_THREAD &&
       e.FARO_ROLE === 'all' &&

@@ -1,13 +1,32 @@
 import type { Screen, ServiceKind, Topic } from '../../flows/content/types.ts';
 import type { Effect, Profile } from '../../flows/faro/types.ts';
 import type { Lang } from '../channels/inbound-message.ts';
+import { tapPayload } from '../channels/twilio/content/tap-payload.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
+import { numberedChoices, type TapChoices } from './tap-choices.ts';
 
 export interface ReplyBlock {
   text: string;
   /** The screen or prompt shown, for the staff transcript and metrics. */
   screen?: string;
+  /**
+   * Set when the block is a fixed message with choices: on WhatsApp it can go as a list or
+   * buttons (a content resource) instead of numbered text. Never set for text that changes
+   * from person to person (places near them, the closest screens to a question).
+   */
+  tap?: TapChoices;
 }
+
+/** Messages that are a question with numbered answers, the same for everyone. */
+export const TAP_MESSAGES = [
+  'welcome',
+  'language.choose',
+  'profile.city.ask',
+  'profile.age.ask',
+  'safety.check',
+  'danger.check',
+] as const;
+const TAP_SET: ReadonlySet<string> = new Set(TAP_MESSAGES);
 
 export type ServicesText = (args: { lang: Lang; kinds: ServiceKind[]; profile: Profile }) => string;
 
@@ -38,7 +57,15 @@ export function createComposeReply({
       switch (effect.type) {
         case 'say': {
           const tt = effect.lang ? i18n.t(effect.lang) : t;
-          blocks.push({ text: tt(effect.key, { ...defaults, ...effect.params }), screen: effect.key });
+          const text = tt(effect.key, { ...defaults, ...effect.params });
+          const found = TAP_SET.has(effect.key) && !effect.params ? numberedChoices(text) : null;
+          const tap = found && {
+            key: effect.key,
+            lang: effect.lang ?? lang,
+            button: tt('tap.button'),
+            ...found,
+          };
+          blocks.push({ text, screen: effect.key, ...(tap && { tap }) });
           break;
         }
         case 'showChoices': {
@@ -49,9 +76,13 @@ export function createComposeReply({
           blocks.push({ text: `${t('clarify.ask')}\n${list}\n\n${t('clarify.other')}`, screen: 'clarify' });
           break;
         }
-        case 'showMenu':
-          blocks.push({ text: t('menu'), screen: 'menu' });
+        case 'showMenu': {
+          const text = t('menu');
+          const found = numberedChoices(text);
+          const tap = found && { key: 'menu', lang, button: t('tap.button'), ...found };
+          blocks.push({ text, screen: 'menu', ...(tap && { tap }) });
           break;
+        }
         case 'showScreen': {
           const screen = screens.get(effect.id);
           if (!screen) break;
@@ -60,7 +91,21 @@ export function createComposeReply({
             ? servicesText({ lang, kinds: screen.services.kinds, profile })
             : '';
           const text = [t(screen.text), services, options, t('nav.footer')].filter(Boolean).join('\n\n');
-          blocks.push({ text, screen: screen.id });
+          // A screen that lists places differs by city: it stays text.
+          const tap: TapChoices | undefined = screen.services
+            ? undefined
+            : {
+                key: `screen.${screen.id}`,
+                lang,
+                body: t(screen.text),
+                button: t('tap.button'),
+                rows: [
+                  ...screen.options.map((o, i) => ({ id: tapPayload(i + 1), label: t(o.label) })),
+                  { id: tapPayload(0), label: t('options.menu') },
+                  { id: tapPayload('back'), label: t('options.back') },
+                ],
+              };
+          blocks.push({ text, screen: screen.id, ...(tap && { tap }) });
           break;
         }
         case 'showServices':

@@ -17,6 +17,7 @@ import type { ComposeReply, ReplyBlock } from './compose-reply.ts';
 import type { CasePort, Handoff, Outbox, SendPriority } from './ports.ts';
 import type { FlowState } from './run-flow.ts';
 import { runFlow } from './run-flow.ts';
+import type { TapChoices } from './tap-choices.ts';
 
 export interface EngineDeps {
   store: ConversationStore;
@@ -24,6 +25,11 @@ export interface EngineDeps {
   compose: ComposeReply;
   understand: (text: string) => Understanding;
   render: (channel: Channel, text: string) => string[];
+  /**
+   * The content resource (WhatsApp list or buttons) for a message with fixed choices, when one
+   * was synced for its current text; none: everything goes as text.
+   */
+  contentSid?: (choices: TapChoices, text: string) => string | null;
   crypto: AddressCrypto;
   outbox: Outbox;
   handoff: Handoff;
@@ -346,19 +352,18 @@ export function createEngine(deps: EngineDeps) {
       const media = head.mediaTypes.length ? ` [${head.mediaTypes.join(', ')}]` : '';
       transcript.push({ at: head.receivedAt, from: 'user', text: `${head.text}${media}`.trim() });
     }
-    // One reply per step, split only when it is too long: on SMS every message costs money.
-    const replyText = blocks.map((b) => b.text).join('\n\n');
     const screens = blocks
       .map((b) => b.screen)
       .filter(Boolean)
       .join(' ');
-    for (const body of replyText ? deps.render(channel, replyText) : []) {
+    for (const { body, contentSid } of replyMessages(channel, blocks)) {
       const id = `${head.id}.${outbound.length}`;
       outbound.push({
         id,
         conversationId,
         channel,
         body,
+        ...(contentSid && { contentSid }),
         origin: 'bot',
         status: 'pending',
         sid: null,
@@ -411,6 +416,35 @@ export function createEngine(deps: EngineDeps) {
       committed: outbound.map((m) => m.id),
       priority,
     };
+  }
+
+  /**
+   * One reply per step, split only when it is too long: on SMS every message costs money. On
+   * WhatsApp a message with fixed choices whose content resource is known goes on its own, as
+   * a list or buttons (its `body` is the same text, for the transcript); the rest stays text.
+   */
+  function replyMessages(
+    channel: Channel,
+    blocks: ReplyBlock[],
+  ): Array<{ body: string; contentSid?: string }> {
+    const out: Array<{ body: string; contentSid?: string }> = [];
+    let run: string[] = [];
+    const flush = () => {
+      const text = run.join('\n\n');
+      if (text) out.push(...deps.render(channel, text).map((body) => ({ body })));
+      run = [];
+    };
+    for (const b of blocks) {
+      const sid = channel === 'whatsapp' && b.tap && deps.contentSid ? deps.contentSid(b.tap, b.text) : null;
+      if (!sid) {
+        run.push(b.text);
+        continue;
+      }
+      flush();
+      out.push({ body: b.text, contentSid: sid });
+    }
+    flush();
+    return out;
   }
 
   /**

@@ -14,6 +14,8 @@ export interface Sender {
     to: string;
     body: string;
     statusCallback?: string;
+    /** WhatsApp: send this content resource (a list or buttons) instead of `body`. */
+    contentSid?: string;
   }): Promise<{ sid: string; status: string }>;
   /**
    * Messages the provider created for this address with this body since `since`, oldest first:
@@ -223,7 +225,13 @@ export function createDeliver({
     await pace({ lane: message.channel, body: message.body, urgent: urgent || message.safety === true });
     let res: { sid: string; status: string };
     try {
-      res = await sender.send({ channel: message.channel, to, body: message.body, statusCallback });
+      res = await sender.send({
+        channel: message.channel,
+        to,
+        body: message.body,
+        statusCallback,
+        ...(message.contentSid && { contentSid: message.contentSid }),
+      });
     } catch (err) {
       return failed(err);
     }

@@ -67,6 +67,8 @@ export interface OutboundMessage {
   inFlightSince?: number | null;
   /** A reply to someone who may be in danger: it is sent before anything else. */
   safety?: true;
+  /** WhatsApp: sent as this content resource (a list or buttons); `body` is its text version. */
+  contentSid?: string;
 }
 
 export interface TranscriptEntry {

@@ -5,7 +5,12 @@ import { sendErrorFromTwilio } from './send-error.ts';
 export interface CreateMessageRequest {
   /** `+E164` or `whatsapp:+E164`. */
   To: string;
-  Body: string;
+  /** The text; absent when a content resource is sent. */
+  Body?: string;
+  /** A content resource (`HX…`), sent instead of Body. */
+  ContentSid?: string;
+  /** A JSON string of the resource's variables, when it has any. */
+  ContentVariables?: string;
   From?: string;
   MessagingServiceSid?: string;
   StatusCallback?: string;

@@ -27,6 +27,11 @@ export interface SendRequest {
   to: string;
   body: string;
   statusCallback?: string;
+  /**
+   * WhatsApp: a content resource (`HX…`) sent instead of `body`, as Twilio documents it:
+   * https://www.twilio.com/docs/content/send-templates-created-with-the-content-template-builder
+   */
+  contentSid?: string;
 }
 
 export interface SendResult {
@@ -79,12 +84,12 @@ export function createTwilioSender(config: TwilioSenderConfig): TwilioSender {
   };
 
   return {
-    async send({ channel, to, body, statusCallback }) {
+    async send({ channel, to, body, statusCallback, contentSid }) {
       const sender = senderFor(channel);
       if (!sender) throw new SendError({ kind: 'rejected', detail: `no ${channel} sender configured` });
       return createMessage({
         To: channel === 'whatsapp' ? withWhatsAppPrefix(to) : to,
-        Body: body,
+        ...(contentSid && channel === 'whatsapp' ? { ContentSid: contentSid } : { Body: body }),
         ...('from' in sender ? { From: sender.from } : { MessagingServiceSid: sender.messagingServiceSid }),
         ...(statusCallback !== undefined && { StatusCallback: statusCallback }),
       });
