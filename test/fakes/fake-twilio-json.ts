@@ -16,6 +16,9 @@ export interface FakeMessage {
   statusCallback: string | null;
   status: string;
   dateCreated: Date;
+  /** Sent as a content resource (fake-twilio-content.ts): its SID and variables. */
+  contentSid?: string | null;
+  contentVariables?: string | null;
 }
 
 /** Twilio's generic code for each HTTP status, used when a test gives none. */

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import twilio from 'twilio';
+import { createFakeContentApi, type FakeContentApi } from './fake-twilio-content.ts';
 import { API_VERSION, errorJson, type FakeMessage, messageJson } from './fake-twilio-json.ts';
 
 export type { FakeMessage };
@@ -37,6 +38,8 @@ export interface FakeTwilioOptions {
 export interface FakeTwilio {
   baseUrl: string;
   messages: FakeMessage[];
+  /** The Content API (/v1/Content…) on the same base URL. */
+  content: FakeContentApi;
   /** Answers the next POSTs to Messages.json with these, in order, instead of creating messages. */
   failNext(responses: FakeFailure[]): void;
   /** How many of those are still to come. */
@@ -73,13 +76,16 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   const messages: FakeMessage[] = [];
   const failures: FakeFailure[] = [];
   const waiters = new Set<() => void>();
+  const content = createFakeContentApi({ accountSid });
 
   /** `res` null: create without answering. */
   const create = (res: ServerResponse | null, form: URLSearchParams) => {
     const to = form.get('To');
     const from = form.get('From');
     const messagingServiceSid = form.get('MessagingServiceSid');
-    const body = form.get('Body');
+    const rich = content.messageContent(form);
+    if (rich && 'error' in rich) return sendError(res, ...rich.error);
+    const body = rich ? rich.body : form.get('Body');
     if (!to) return sendError(res, 400, 21604, "A 'To' phone number is required.");
     if (!from && !messagingServiceSid)
       return sendError(res, 400, 21603, "A 'From' phone number is required.");
@@ -95,6 +101,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       // Twilio's initial status: `accepted` through a Messaging Service, else `queued`.
       status: messagingServiceSid ? 'accepted' : 'queued',
       dateCreated: new Date(),
+      ...(rich && { contentSid: rich.contentSid, contentVariables: rich.contentVariables }),
     };
     messages.push(message);
     options.onMessage?.(message);
@@ -108,6 +115,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     const url = new URL(req.url ?? '/', 'http://fake');
     const match = MESSAGES_PATH.exec(url.pathname);
     if (req.headers.authorization !== expectedAuth) return sendError(res, 401, 20003, 'Authenticate');
+    if (await content.handle(req, res, url)) return;
     if (!match || match[1] !== accountSid)
       return sendError(res, 404, 20404, 'The requested resource was not found');
     if (req.method === 'GET') {
@@ -136,6 +144,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     messages,
+    content,
     failNext: (responses) => void failures.push(...responses),
     failuresLeft: () => failures.length,
     waitForMessages(count, timeoutMs = 2000) {
