@@ -254,10 +254,12 @@ export async function buildServices(
     : createMemoryOutbox({ deliver, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, onGaveUp });
 
   const machine = createFaroMachine(topics);
+  const nearby = (await import('./engine/nearby-text.ts')).createNearby({ i18n, rootDir: ROOT_DIR, clock });
   const compose = createComposeReply({
     i18n,
     topics,
     servicesText,
+    nearbyText: nearby.text,
     defaults: { days: config.CONVERSATION_TTL_DAYS },
   });
 
@@ -331,6 +333,7 @@ export async function buildServices(
     understand,
     render: (channel, text) => renderForChannel({ channel, text, smsEncoding: config.SMS_ENCODING }).messages,
     contentSid: contentCatalog.sidFor,
+    locate: nearby.locate,
     crypto,
     outbox,
     handoff,

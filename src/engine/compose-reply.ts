@@ -30,6 +30,8 @@ const TAP_SET: ReadonlySet<string> = new Set(TAP_MESSAGES);
 
 export type ServicesText = (args: { lang: Lang; kinds: ServiceKind[]; profile: Profile }) => string;
 
+export type NearbyText = (args: { lang: Lang; at: { latitude: number; longitude: number } }) => string;
+
 export type ComposeReply = (effects: Effect[], who: { lang: Lang; profile: Profile }) => ReplyBlock[];
 
 /**
@@ -40,11 +42,14 @@ export function createComposeReply({
   i18n,
   topics,
   servicesText,
+  nearbyText,
   defaults = {},
 }: {
   i18n: I18n;
   topics: Topic[];
   servicesText: ServicesText;
+  /** The places nearest to a shared location (none: the effect says nothing). */
+  nearbyText?: NearbyText;
   /** Params every message may use, e.g. `days` of retention in the privacy note. */
   defaults?: Record<string, unknown>;
 }): ComposeReply {
@@ -110,6 +115,12 @@ export function createComposeReply({
         }
         case 'showServices':
           blocks.push({ text: servicesText({ lang, kinds: effect.kinds, profile }), screen: 'services' });
+          break;
+        case 'showNearby':
+          if (nearbyText) {
+            const at = { latitude: effect.latitude, longitude: effect.longitude };
+            blocks.push({ text: nearbyText({ lang, at }), screen: 'nearby' });
+          }
           break;
         default:
           break;

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { FaroMachine } from '../../flows/faro/machine.ts';
 import { FLOW_VERSION } from '../../flows/faro/machine.ts';
-import type { Effect, FaroEvent, Understanding } from '../../flows/faro/types.ts';
+import type { City, Effect, FaroEvent, Understanding } from '../../flows/faro/types.ts';
 import type { Channel, InboundMessage, Lang } from '../channels/inbound-message.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
 import { TTL } from '../store/keys.ts';
@@ -24,6 +24,8 @@ export interface EngineDeps {
   machine: FaroMachine;
   compose: ComposeReply;
   understand: (text: string) => Understanding;
+  /** The city Faro knows that a shared location is near, or null (a pin far from all of them). */
+  locate?: (at: { latitude: number; longitude: number }) => City | null;
   render: (channel: Channel, text: string) => string[];
   /**
    * The content resource (WhatsApp list or buttons) for a message with fixed choices, when one
@@ -135,6 +137,7 @@ export function createEngine(deps: EngineDeps) {
       mediaCount: message.media.length,
       mediaTypes: message.media.map((m) => m.contentType),
       receivedAt: message.receivedAt,
+      ...(message.location && { location: message.location }),
     };
     // Dedupe, flood count, inbox and pending mark: one Redis step. A Twilio retry is dropped
     // before it is counted; a message past the flood limit is still recorded, marked, and the
@@ -244,6 +247,9 @@ export function createEngine(deps: EngineDeps) {
             u: deps.understand(head.text),
             hasText: head.text.trim().length > 0,
             mediaCount: head.mediaCount,
+            ...(head.location && {
+              location: { ...head.location, city: deps.locate?.(head.location) ?? null },
+            }),
           }
         : ({ type: head.event?.type } as FaroEvent);
     const saved = (record?.state as FlowState | null) ?? null;
@@ -349,7 +355,11 @@ export function createEngine(deps: EngineDeps) {
     const outbound: OutboundMessage[] = [];
     const transcript: TranscriptEntry[] = [];
     if (head.kind === 'message') {
-      const media = head.mediaTypes.length ? ` [${head.mediaTypes.join(', ')}]` : '';
+      // Staff see that a location came, never where it is.
+      const media = [
+        head.mediaTypes.length ? ` [${head.mediaTypes.join(', ')}]` : '',
+        head.location ? ' [location]' : '',
+      ].join('');
       transcript.push({ at: head.receivedAt, from: 'user', text: `${head.text}${media}`.trim() });
     }
     const screens = blocks

@@ -14,6 +14,8 @@ export interface StoredInbound {
   mediaCount: number;
   mediaTypes: string[];
   receivedAt: number;
+  /** A shared location, rounded to ~100 m; kept only until the message is stepped. */
+  location?: { latitude: number; longitude: number };
   /** For kind 'event': the event name and data. */
   event?: { type: string; data?: Record<string, unknown> };
   /**
