@@ -25,6 +25,10 @@ export const TAP_MESSAGES = [
   'profile.age.ask',
   'safety.check',
   'danger.check',
+  'report.what',
+  'report.where',
+  'report.when',
+  'report.who',
 ] as const;
 const TAP_SET: ReadonlySet<string> = new Set(TAP_MESSAGES);
 

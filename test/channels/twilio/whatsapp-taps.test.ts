@@ -148,6 +148,25 @@ describe('a WhatsApp conversation held by tapping', () => {
     expect(no.map((m) => m.body).join('\n')).toMatch(/Gracias por avisarnos/);
   });
 
+  it('reports an abuse anonymously by tapping alone: four lists and buttons, then the thanks', async () => {
+    const user = 'whatsapp:+5219620000044';
+    await send(user, 'hola');
+    const tap = (payload: string, label: string) =>
+      send(user, label, { ButtonPayload: payload, ButtonText: label });
+    const what = await tap('faro:10', 'Contar un abuso');
+    expect(what.at(-1)!.contentSid).toBe(sidOf('report.what'));
+    const where = await tap('faro:1', 'No me atendieron en salud');
+    expect(where.at(-1)!.contentSid).toBe(sidOf('report.where'));
+    const when = await tap('faro:2', 'Ciudad Hidalgo');
+    expect(when.at(-1)!.contentSid).toBe(sidOf('report.when'));
+    // Three short answers: buttons, not a list.
+    expect(fake.content.contents.get(when.at(-1)!.contentSid!)!.types['twilio/quick-reply']).toBeDefined();
+    const who = await tap('faro:1', 'Esta semana');
+    expect(who.at(-1)!.contentSid).toBe(sidOf('report.who'));
+    const thanks = await tap('faro:8', 'No sé');
+    expect(thanks.map((m) => m.body).join('\n')).toMatch(/Gracias/);
+  });
+
   it('a tap reaches the same answer as typing the number, and typing still works', async () => {
     const typed = 'whatsapp:+5219620000043';
     await send(typed, 'hola');
