@@ -58,6 +58,56 @@ export function createComposeReply({
   defaults?: Record<string, unknown>;
 }): ComposeReply {
   const screens = new Map<string, Screen>(topics.flatMap((t) => t.screens.map((s) => [s.id, s] as const)));
+  // A block that is the same for everyone (the menu, a screen without places, a fixed question)
+  // is built once per language: its text and its list never change while the process runs.
+  const fixed = new Map<string, ReplyBlock>();
+  const once = (key: string, build: () => ReplyBlock): ReplyBlock => {
+    let block = fixed.get(key);
+    if (!block) {
+      block = build();
+      fixed.set(key, block);
+    }
+    return block;
+  };
+
+  const tapSay = (key: string, lang: Lang): ReplyBlock => {
+    const t = i18n.t(lang);
+    const text = t(key, defaults);
+    const found = numberedChoices(text);
+    const tap = found && { key, lang, button: t('tap.button'), ...found };
+    return { text, screen: key, ...(tap && { tap }) };
+  };
+
+  const menu = (lang: Lang): ReplyBlock => {
+    const t = i18n.t(lang);
+    const text = t('menu');
+    const found = numberedChoices(text);
+    const tap = found && { key: 'menu', lang, button: t('tap.button'), ...found };
+    return { text, screen: 'menu', ...(tap && { tap }) };
+  };
+
+  const screenBlock = (screen: Screen, lang: Lang, profile: Profile): ReplyBlock => {
+    const t = i18n.t(lang);
+    const labels = screen.options.map((o) => t(o.label));
+    const options = labels.map((label, i) => `${i + 1} ${label}`).join('\n');
+    const services = screen.services ? servicesText({ lang, kinds: screen.services.kinds, profile }) : '';
+    const text = [t(screen.text), services, options, t('nav.footer')].filter(Boolean).join('\n\n');
+    // A screen that lists places differs by city: it stays text.
+    const tap: TapChoices | undefined = screen.services
+      ? undefined
+      : {
+          key: `screen.${screen.id}`,
+          lang,
+          body: t(screen.text),
+          button: t('tap.button'),
+          rows: [
+            ...labels.map((label, i) => ({ id: tapPayload(i + 1), label })),
+            { id: tapPayload(0), label: t('options.menu') },
+            { id: tapPayload('back'), label: t('options.back') },
+          ],
+        };
+    return { text, screen: screen.id, ...(tap && { tap }) };
+  };
 
   return (effects, { lang, profile }) => {
     const t = i18n.t(lang);
@@ -65,16 +115,13 @@ export function createComposeReply({
     for (const effect of effects) {
       switch (effect.type) {
         case 'say': {
+          const sayLang = effect.lang ?? lang;
+          if (TAP_SET.has(effect.key) && !effect.params) {
+            blocks.push(once(`say|${effect.key}|${sayLang}`, () => tapSay(effect.key, sayLang)));
+            break;
+          }
           const tt = effect.lang ? i18n.t(effect.lang) : t;
-          const text = tt(effect.key, { ...defaults, ...effect.params });
-          const found = TAP_SET.has(effect.key) && !effect.params ? numberedChoices(text) : null;
-          const tap = found && {
-            key: effect.key,
-            lang: effect.lang ?? lang,
-            button: tt('tap.button'),
-            ...found,
-          };
-          blocks.push({ text, screen: effect.key, ...(tap && { tap }) });
+          blocks.push({ text: tt(effect.key, { ...defaults, ...effect.params }), screen: effect.key });
           break;
         }
         case 'showChoices': {
@@ -85,36 +132,17 @@ export function createComposeReply({
           blocks.push({ text: `${t('clarify.ask')}\n${list}\n\n${t('clarify.other')}`, screen: 'clarify' });
           break;
         }
-        case 'showMenu': {
-          const text = t('menu');
-          const found = numberedChoices(text);
-          const tap = found && { key: 'menu', lang, button: t('tap.button'), ...found };
-          blocks.push({ text, screen: 'menu', ...(tap && { tap }) });
+        case 'showMenu':
+          blocks.push(once(`menu|${lang}`, () => menu(lang)));
           break;
-        }
         case 'showScreen': {
           const screen = screens.get(effect.id);
           if (!screen) break;
-          const options = screen.options.map((o, i) => `${i + 1} ${t(o.label)}`).join('\n');
-          const services = screen.services
-            ? servicesText({ lang, kinds: screen.services.kinds, profile })
-            : '';
-          const text = [t(screen.text), services, options, t('nav.footer')].filter(Boolean).join('\n\n');
-          // A screen that lists places differs by city: it stays text.
-          const tap: TapChoices | undefined = screen.services
-            ? undefined
-            : {
-                key: `screen.${screen.id}`,
-                lang,
-                body: t(screen.text),
-                button: t('tap.button'),
-                rows: [
-                  ...screen.options.map((o, i) => ({ id: tapPayload(i + 1), label: t(o.label) })),
-                  { id: tapPayload(0), label: t('options.menu') },
-                  { id: tapPayload('back'), label: t('options.back') },
-                ],
-              };
-          blocks.push({ text, screen: screen.id, ...(tap && { tap }) });
+          blocks.push(
+            screen.services
+              ? screenBlock(screen, lang, profile)
+              : once(`screen|${screen.id}|${lang}`, () => screenBlock(screen, lang, profile)),
+          );
           break;
         }
         case 'showServices':

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SidsFile } from '../../../src/channels/twilio/content/content-catalog.ts';
+import { createContentCatalog, type SidsFile } from '../../../src/channels/twilio/content/content-catalog.ts';
 import { runContentSync } from '../../../src/cli/content-sync.ts';
 import type { FakeMessage } from '../../fakes/fake-twilio.ts';
 import { type FakeTwilio, startFakeTwilio } from '../../fakes/fake-twilio.ts';
@@ -174,6 +174,56 @@ describe('a WhatsApp conversation held by tapping', () => {
     expect(byNumber.at(-1)!.contentSid).toBe(sidOf('screen.asylum'));
     const byWords = await send(typed, 'escuela');
     expect(byWords.map((m) => m.body).join('\n')).toMatch(/Escuela/);
+  });
+});
+
+describe('without a synced resource, WhatsApp gets numbered text', () => {
+  it('sends a message whose text changed since the sync as text, and the others as lists', async () => {
+    // The menu's resource was made from another text (its hash differs): it must not be sent.
+    const stale = Object.fromEntries(
+      Object.entries(sids.contents).map(([name, c]) => [
+        c.key === 'menu' ? name.replace(/_[0-9a-f]{12}$/, '_000000000000') : name,
+        c,
+      ]),
+    );
+    const app = await createTestApp({
+      env: { TWILIO_API_BASE_URL: fake.baseUrl },
+      overrides: { contentCatalog: createContentCatalog(stale) },
+    });
+    try {
+      const user = 'whatsapp:+5219620000045';
+      const at = fake.messages.length;
+      await app.post(PATH, inboundForm(user, 'hola'));
+      await app.services.engine.idle();
+      await app.services.outbox.drain();
+      const hello = fake.messages.slice(at).filter((m) => m.to === user);
+      expect(hello.every((m) => !m.contentSid)).toBe(true);
+      expect(hello.map((m) => m.body).join('\n')).toMatch(/1 Pedir asilo \(refugio\)/);
+      const next = fake.messages.length;
+      await app.post(PATH, inboundForm(user, '1'));
+      await app.services.engine.idle();
+      await app.services.outbox.drain();
+      const asylum = fake.messages.slice(next).filter((m) => m.to === user);
+      expect(asylum.at(-1)!.contentSid).toBe(sidOf('screen.asylum'));
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with no SIDs file at all, WhatsApp replies carry no ContentSid', async () => {
+    const app = await createTestApp({ env: { TWILIO_API_BASE_URL: fake.baseUrl } });
+    try {
+      const user = 'whatsapp:+5219620000046';
+      const at = fake.messages.length;
+      await app.post(PATH, inboundForm(user, 'hola'));
+      await app.services.engine.idle();
+      await app.services.outbox.drain();
+      const replies = fake.messages.slice(at).filter((m) => m.to === user);
+      expect(replies.length).toBeGreaterThan(0);
+      expect(replies.every((m) => !m.contentSid)).toBe(true);
+    } finally {
+      await app.close();
+    }
   });
 });
 
