@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Topic } from '../flows/content/types.ts';
@@ -9,6 +9,11 @@ import { detectRisk } from '../flows/understand/index.ts';
 import { buildCasework, type CaseworkSide } from './casework/build-casework.ts';
 import type { Channel } from './channels/inbound-message.ts';
 import { createLocalSender, type LocalSender } from './channels/local/local-sender.ts';
+import {
+  type ContentCatalog,
+  createContentCatalog,
+  loadContentCatalog,
+} from './channels/twilio/content/content-catalog.ts';
 import { createTwilioMediaApi } from './channels/twilio/media-api.ts';
 import { STATUS_RANK } from './channels/twilio/message-status.ts';
 import { createTwilioSender } from './channels/twilio/send.ts';
@@ -85,6 +90,8 @@ export interface ServiceOverrides {
   topics?: Topic[];
   understand?: (text: string) => Understanding;
   servicesText?: ServicesText;
+  /** Content SIDs for WhatsApp lists and buttons, instead of TWILIO_CONTENT_SIDS_FILE. */
+  contentCatalog?: ContentCatalog;
   localesDir?: string;
   sweepEveryMs?: number;
   /** Delay of the "no one picks up" timer instead of HANDOFF_NO_ANSWER_MINUTES (tests). */
@@ -278,7 +285,7 @@ export async function buildServices(
       ? createFetchApproval({
           accountSid: config.TWILIO_ACCOUNT_SID!,
           authToken: config.TWILIO_AUTH_TOKEN!,
-          contentBaseUrl: config.TWILIO_CONTENT_BASE_URL,
+          contentBaseUrl: config.contentBaseUrl,
           timeoutMs: config.TWILIO_TIMEOUT_MS,
         })
       : null,
@@ -297,10 +304,12 @@ export async function buildServices(
   recontactRef = recontact;
 
   const machine = createFaroMachine(topics);
+  const nearby = (await import('./engine/nearby-text.ts')).createNearby({ i18n, rootDir: ROOT_DIR, clock });
   const compose = createComposeReply({
     i18n,
     topics,
     servicesText,
+    nearbyText: nearby.text,
     defaults: { days: config.CONVERSATION_TTL_DAYS },
   });
 
@@ -361,12 +370,21 @@ export async function buildServices(
   });
   handoffRef = handoff;
 
+  // Lists and buttons on WhatsApp for the messages `npm run content:sync` made resources for.
+  const contentCatalog =
+    o.contentCatalog ??
+    (config.contentSidsFile
+      ? loadContentCatalog(resolve(ROOT_DIR, config.contentSidsFile))
+      : createContentCatalog({}));
+  if (contentCatalog.size > 0) logger.info({ event: 'content_catalog', resources: contentCatalog.size });
   const engine = createEngine({
     store,
     machine,
     compose,
     understand,
     render: (channel, text) => renderForChannel({ channel, text, smsEncoding: config.SMS_ENCODING }).messages,
+    contentSid: contentCatalog.sidFor,
+    locate: nearby.locate,
     crypto,
     outbox,
     handoff,

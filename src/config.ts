@@ -110,10 +110,15 @@ const envSchema = z.object({
   TWILIO_SMS_FROM: z.string().optional(),
   TWILIO_WHATSAPP_FROM: z.string().optional(),
   TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
+  /**
+   * The Content API's host (lists and buttons, template approvals); unset: content.twilio.com, or
+   * TWILIO_API_BASE_URL when that is not Twilio's (a local fake in tests).
+   */
+  TWILIO_CONTENT_BASE_URL: z.url().optional(),
+  /** Where `npm run content:sync` records the content SIDs, and where Faro reads them. */
+  TWILIO_CONTENT_SIDS_FILE: z.string().optional(),
   /** A send that takes longer is abandoned and retried (Twilio may still have sent it). */
   TWILIO_TIMEOUT_MS: positiveInt.default(10_000),
-  /** Twilio's Content API host (template approval status); a local fake in tests. */
-  TWILIO_CONTENT_BASE_URL: z.url().default('https://content.twilio.com'),
   /**
    * The approved WhatsApp templates (category UTILITY) that tell a person a staff member answered
    * after the 24-hour window: `es:HX…,en:HX…` (a language without one falls back to `es`).
@@ -222,6 +227,8 @@ function requirementIssues(env: Record<string, string>): string[] {
 
 export type Env = z.infer<typeof envSchema>;
 
+export const CONTENT_API_BASE_URL = 'https://content.twilio.com';
+
 export interface Config extends Omit<Env, 'HOST'> {
   HOST: string;
   publicBaseUrl: string;
@@ -234,6 +241,10 @@ export interface Config extends Omit<Env, 'HOST'> {
   senders: Readonly<Record<Channel, SenderProfile>>;
   /** FARO_ROLE=all on Redis with FARO_WORK_THREAD: the process runs as `web` plus a `worker` thread. */
   workThread: boolean;
+  /** Where Content API calls go (lists and buttons on WhatsApp). */
+  contentBaseUrl: string;
+  /** The content SIDs file, relative to the project (null in tests unless set: text only). */
+  contentSidsFile: string | null;
 }
 
 export class ConfigError extends Error {
@@ -283,6 +294,13 @@ export function loadConfig(
     dataKeyGenerated: !e.DATA_KEY,
     storeKind: e.REDIS_URL || e.REDIS_CLUSTER_NODES || e.REDIS_SENTINELS ? 'redis' : 'memory',
     twilioConfigured,
+    // A local fake or a proxy given as TWILIO_API_BASE_URL takes the Content API's calls too.
+    contentBaseUrl:
+      e.TWILIO_CONTENT_BASE_URL ??
+      (new URL(e.TWILIO_API_BASE_URL).host === 'api.twilio.com'
+        ? CONTENT_API_BASE_URL
+        : e.TWILIO_API_BASE_URL),
+    contentSidsFile: e.TWILIO_CONTENT_SIDS_FILE ?? (e.NODE_ENV === 'test' ? null : 'content-sids.json'),
     workThread:
       e.FARO_WORK_THREAD &&
       e.FARO_ROLE === 'all' &&

@@ -57,6 +57,20 @@ const Phone = z.strictObject({
   checked: IsoDate,
 });
 
+/**
+ * Where a place is, in decimal degrees, with the page that gives it and the day it was read.
+ * Only what a source states: a service with no source for its position has none (it is then
+ * counted from its city's centre, and the user is told so).
+ */
+export const LocationSchema = z.strictObject({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  source: Source,
+  checked: IsoDate,
+  /** What the point is (a city's centre as the source gives it, an office's door). */
+  note: z.string().optional(),
+});
+
 export const ServiceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens'),
   name: z.string().min(1),
@@ -88,6 +102,8 @@ export const ServiceSchema = z.strictObject({
   listed: z.boolean().default(true),
   /** For staff, in English; never shown to users. */
   notes: z.string(),
+  /** Its own position, only where a source gives it (see LocationSchema). */
+  location: LocationSchema.optional(),
 });
 
 const CitySchema = z.strictObject({
@@ -99,6 +115,8 @@ const CitySchema = z.strictObject({
    * can reach the same day; leave it empty rather than send someone across the state.
    */
   nearby: z.array(CityId),
+  /** The city's centre: a WhatsApp location pin finds the nearest city by it. */
+  location: LocationSchema.optional(),
 });
 
 export const DirectorySchema = z
@@ -155,4 +173,5 @@ export type State = (typeof STATES)[number];
 export type Service = z.infer<typeof ServiceSchema>;
 export type Phone = Service['phones'][number];
 export type CityInfo = z.infer<typeof CitySchema>;
+export type Location = z.infer<typeof LocationSchema>;
 export type Directory = z.infer<typeof DirectorySchema>;

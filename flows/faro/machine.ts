@@ -61,6 +61,7 @@ export function createFaroMachine(topics: Topic[]) {
       showScreen: (_, _p: { id: string }) => {},
       showChoices: (_, _p: { ids: string[] }) => {},
       showServices: (_, _p: { kinds: string[] }) => {},
+      showNearby: (_, _p: { latitude: number; longitude: number }) => {},
       setLanguage: (_, _p: { lang: Lang }) => {},
       escalate: (_, _p: { reason: EscalationReason; risk?: RiskCategory }) => {},
       lowerPriority: () => {},
@@ -77,6 +78,7 @@ export function createFaroMachine(topics: Topic[]) {
       command: ({ event }, p: { is: string }) => u(event)?.command === p.is,
       /** Not a risk and not a command: may be a number, a city, an answer or free text. */
       plain: ({ event }: Args) => isPlain(event),
+      location: ({ event }: Args) => isPlain(event) && Boolean(msg(event)?.location),
     },
   });
 
@@ -88,6 +90,23 @@ export function createFaroMachine(topics: Topic[]) {
   });
 
   const enterWaiting = assign({ toldWaiting: false, misses: 0 });
+
+  /** The city a pin is near becomes the person's city; the places nearest to it are listed. */
+  const showNearby = [
+    assign({
+      profile: ({ context, event }: Args) => ({
+        ...context.profile,
+        city: msg(event)?.location?.city ?? context.profile.city,
+      }),
+    }),
+    {
+      type: 'showNearby' as const,
+      params: ({ event }: Args) => ({
+        latitude: msg(event)!.location!.latitude,
+        longitude: msg(event)!.location!.longitude,
+      }),
+    },
+  ];
 
   /** The emergency answer: numbers first, a person alerted, then one confirm-or-correct question. */
   const emergency = (risk: (a: Args) => RiskCategory, { confirm }: { confirm: boolean }) => [
@@ -326,6 +345,8 @@ export function createFaroMachine(topics: Topic[]) {
               guard: { type: 'command', params: { is: 'back' } },
               actions: goTo(menuRoute),
             },
+            // A shared location: the city it is near, and the places nearest to it.
+            { guard: 'location', actions: ['resetMisses', privacyOnce, ...showNearby] },
             { guard: 'plain', actions: ['learnProfile', routeMessage()] },
           ],
           GO: goTransitions as never,
@@ -339,6 +360,15 @@ export function createFaroMachine(topics: Topic[]) {
           start: {
             on: {
               MESSAGE: [
+                {
+                  // A pin as the first message says no language: Spanish, as for a first "menú".
+                  guard: 'location',
+                  actions: [
+                    ...chooseLang(() => 'es'),
+                    { type: 'say', params: { key: 'hello' } },
+                    ...showNearby,
+                  ],
+                },
                 {
                   guard: ({ event }: Args) => isPlain(event) && u(event)?.language === 'other',
                   target: 'otherLanguage',
@@ -456,13 +486,14 @@ export function createFaroMachine(topics: Topic[]) {
               MESSAGE: {
                 guard: ({ event }: Args) => {
                   const m = u(event);
-                  return isPlain(event) && Boolean(m && (m.city || (m.number && m.number <= 9)));
+                  const pin = msg(event)?.location?.city;
+                  return isPlain(event) && Boolean(pin || (m && (m.city || (m.number && m.number <= 9))));
                 },
                 actions: [
                   assign({
                     profile: ({ context, event }: Args) => ({
                       ...context.profile,
-                      city: cityFrom(u(event)!),
+                      city: msg(event)?.location?.city ?? cityFrom(u(event)!),
                     }),
                   }),
                   resume,

@@ -88,7 +88,14 @@ export interface FaroContext {
 }
 
 export type FaroEvent =
-  | { type: 'MESSAGE'; u: Understanding; hasText: boolean; mediaCount: number }
+  | {
+      type: 'MESSAGE';
+      u: Understanding;
+      hasText: boolean;
+      mediaCount: number;
+      /** A shared location (WhatsApp), and the city Faro knows it is near (null: near none). */
+      location?: { latitude: number; longitude: number; city: City | null };
+    }
   | { type: 'STAFF_JOINED' }
   | { type: 'TICKET_CLOSED' }
   | { type: 'NO_ANSWER' }
@@ -102,6 +109,8 @@ export type Effect =
   | { type: 'showScreen'; id: string }
   | { type: 'showChoices'; ids: string[] }
   | { type: 'showServices'; kinds: ServiceKind[] }
+  /** The places nearest to a shared location, by distance. */
+  | { type: 'showNearby'; latitude: number; longitude: number }
   | { type: 'setLanguage'; lang: Lang }
   | { type: 'escalate'; reason: EscalationReason; risk?: RiskCategory }
   | { type: 'lowerPriority' }
@@ -118,6 +127,7 @@ export const EFFECT_TYPES = [
   'showScreen',
   'showChoices',
   'showServices',
+  'showNearby',
   'setLanguage',
   'escalate',
   'lowerPriority',

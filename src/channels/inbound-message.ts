@@ -37,4 +37,6 @@ export interface InboundMessage {
   media: InboundMedia[];
   profileName?: string;
   receivedAt: number;
+  /** A location the person shared (WhatsApp), rounded to about 100 m. */
+  location?: { latitude: number; longitude: number };
 }

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { FaroMachine } from '../../flows/faro/machine.ts';
 import { FLOW_VERSION } from '../../flows/faro/machine.ts';
-import type { Effect, FaroEvent, Understanding } from '../../flows/faro/types.ts';
+import type { City, Effect, FaroEvent, Understanding } from '../../flows/faro/types.ts';
 import type { Channel, InboundMessage, Lang, MediaRef } from '../channels/inbound-message.ts';
 import { isMessageSid } from '../channels/twilio/message-sid.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
@@ -19,13 +19,21 @@ import type { ComposeReply, ReplyBlock } from './compose-reply.ts';
 import type { CasePort, Handoff, Outbox, OutboxJob, SendPriority } from './ports.ts';
 import type { FlowState } from './run-flow.ts';
 import { runFlow } from './run-flow.ts';
+import type { TapChoices } from './tap-choices.ts';
 
 export interface EngineDeps {
   store: ConversationStore;
   machine: FaroMachine;
   compose: ComposeReply;
   understand: (text: string) => Understanding;
+  /** The city Faro knows that a shared location is near, or null (a pin far from all of them). */
+  locate?: (at: { latitude: number; longitude: number }) => City | null;
   render: (channel: Channel, text: string) => string[];
+  /**
+   * The content resource (WhatsApp list or buttons) for a message with fixed choices, when one
+   * was synced for its current text; none: everything goes as text.
+   */
+  contentSid?: (choices: TapChoices, text: string) => string | null;
   crypto: AddressCrypto;
   outbox: Outbox;
   handoff: Handoff;
@@ -132,6 +140,7 @@ export function createEngine(deps: EngineDeps) {
       mediaTypes: message.media.map((m) => m.contentType),
       ...(mediaRefs(message).length > 0 && { media: mediaRefs(message) }),
       receivedAt: message.receivedAt,
+      ...(message.location && { location: message.location }),
     };
     // Dedupe, flood count, inbox and pending mark: one Redis step. A Twilio retry is dropped
     // before it is counted; a message past the flood limit is still recorded, marked, and the
@@ -245,6 +254,9 @@ export function createEngine(deps: EngineDeps) {
             u: deps.understand(head.text),
             hasText: head.text.trim().length > 0,
             mediaCount: head.mediaCount,
+            ...(head.location && {
+              location: { ...head.location, city: deps.locate?.(head.location) ?? null },
+            }),
           }
         : ({ type: head.event?.type } as FaroEvent);
     const saved = (record?.state as FlowState | null) ?? null;
@@ -359,7 +371,11 @@ export function createEngine(deps: EngineDeps) {
       delete next.noticeAt;
     }
     if (head.kind === 'message') {
-      const media = head.mediaTypes.length ? ` [${head.mediaTypes.join(', ')}]` : '';
+      // Staff see that a location came, never where it is.
+      const media = [
+        head.mediaTypes.length ? ` [${head.mediaTypes.join(', ')}]` : '',
+        head.location ? ' [location]' : '',
+      ].join('');
       transcript.push({
         at: head.receivedAt,
         from: 'user',
@@ -367,19 +383,18 @@ export function createEngine(deps: EngineDeps) {
         ...(head.media?.length && { media: head.media }),
       });
     }
-    // One reply per step, split only when it is too long: on SMS every message costs money.
-    const replyText = blocks.map((b) => b.text).join('\n\n');
     const screens = blocks
       .map((b) => b.screen)
       .filter(Boolean)
       .join(' ');
-    for (const body of replyText ? deps.render(channel, replyText) : []) {
+    for (const { body, contentSid } of replyMessages(channel, blocks)) {
       const id = `${replyIdBase(head.id)}.${outbound.length - released.length}`;
       outbound.push({
         id,
         conversationId,
         channel,
         body,
+        ...(contentSid && { contentSid }),
         origin: 'bot',
         status: 'pending',
         sid: null,
@@ -449,6 +464,35 @@ export function createEngine(deps: EngineDeps) {
       const m = await store.getMessage(conversationId, id);
       if (m?.status === 'held') out.push({ ...m, status: 'pending', releasedAt: now, updatedAt: now });
     }
+    return out;
+  }
+
+  /**
+   * One reply per step, split only when it is too long: on SMS every message costs money. On
+   * WhatsApp a message with fixed choices whose content resource is known goes on its own, as
+   * a list or buttons (its `body` is the same text, for the transcript); the rest stays text.
+   */
+  function replyMessages(
+    channel: Channel,
+    blocks: ReplyBlock[],
+  ): Array<{ body: string; contentSid?: string }> {
+    const out: Array<{ body: string; contentSid?: string }> = [];
+    let run: string[] = [];
+    const flush = () => {
+      const text = run.join('\n\n');
+      if (text) out.push(...deps.render(channel, text).map((body) => ({ body })));
+      run = [];
+    };
+    for (const b of blocks) {
+      const sid = channel === 'whatsapp' && b.tap && deps.contentSid ? deps.contentSid(b.tap, b.text) : null;
+      if (!sid) {
+        run.push(b.text);
+        continue;
+      }
+      flush();
+      out.push({ body: b.text, contentSid: sid });
+    }
+    flush();
     return out;
   }
 

@@ -57,7 +57,7 @@ export function createServicesText({
     }
     const from = found.nearby ? directory.cities[found.nearby].name : null;
     for (const s of entries)
-      lines.push(describe({ s, t, today, from: s.city === found.nearby ? from : null }));
+      lines.push(describeService({ s, t, today, from: s.city === found.nearby ? from : null }));
     return lines.join('\n\n');
   };
 }
@@ -68,7 +68,8 @@ function nationalNumbers(found: readonly Service[], emergencyLines: () => readon
   return (callable.length > 0 ? callable : emergencyLines()).slice(0, MAX_ENTRIES);
 }
 
-function describe({
+/** One directory entry as the user reads it; `from` names its city when the entry does not. */
+export function describeService({
   s,
   t,
   today,

@@ -14,7 +14,10 @@ export interface Sender {
     channel: Channel;
     to: string;
     body: string;
-    /** A WhatsApp template sent instead of the body (src/handoff/recontact.ts). */
+    /**
+     * WhatsApp: a content resource sent instead of the body: a list or buttons, or a re-contact
+     * template (src/handoff/recontact.ts).
+     */
     contentSid?: string;
     /** A file Twilio fetches and sends with the body (WhatsApp). */
     mediaUrl?: string;

@@ -16,6 +16,8 @@ export interface StoredInbound {
   /** Twilio's ids of the photos, documents and voice notes (never the files or their URLs). */
   media?: MediaRef[];
   receivedAt: number;
+  /** A shared location, rounded to ~100 m; kept only until the message is stepped. */
+  location?: { latitude: number; longitude: number };
   /** For kind 'event': the event name and data. */
   event?: { type: string; data?: Record<string, unknown> };
   /**
@@ -76,7 +78,10 @@ export interface OutboundMessage {
   inFlightSince?: number | null;
   /** A reply to someone who may be in danger: it is sent before anything else. */
   safety?: true;
-  /** An approved WhatsApp template (`HX…`) sent instead of `body` (which says what it reads). */
+  /**
+   * WhatsApp: sent as this content resource (`HX…`): a list or buttons, whose text version is
+   * `body`, or an approved re-contact template sent after the 24-hour window (`body` says what it reads).
+   */
   contentSid?: string;
   /** A library document or image sent with the body (WhatsApp `MediaUrl`, https). */
   mediaUrl?: string;

@@ -13,13 +13,14 @@ export interface FakeMessage {
   from: string | null;
   messagingServiceSid: string | null;
   body: string;
-  /** A Content API template sent instead of a body (ContentSid), else null. */
-  contentSid?: string | null;
   /** `MediaUrl` values of the create request (files Twilio would fetch and send). */
   mediaUrls?: string[];
   statusCallback: string | null;
   status: string;
   dateCreated: Date;
+  /** Sent as a content resource (a list, buttons or a template) instead of a body: its SID and variables. */
+  contentSid?: string | null;
+  contentVariables?: string | null;
 }
 
 /** Twilio's generic code for each HTTP status, used when a test gives none. */

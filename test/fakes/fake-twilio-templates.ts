@@ -11,6 +11,8 @@ import { errorJson } from './fake-twilio-json.ts';
 export interface FakeTwilioTemplates {
   /** A template Twilio holds, and what WhatsApp said of it (approved, pending, rejected, …). */
   set(sid: string, status: string, opts?: { rejectionReason?: string }): void;
+  /** Whether the sid is a template set here (a send with it is a template send). */
+  has(sid: string): boolean;
   /** How many approval lookups were made (Faro caches them). */
   lookups: () => number;
   handle(req: IncomingMessage, res: ServerResponse, url: URL): boolean;
@@ -25,6 +27,7 @@ export function createFakeTwilioTemplates({ accountSid }: { accountSid: string }
     set(sid, status, opts = {}) {
       templates.set(sid, { status, rejectionReason: opts.rejectionReason ?? '' });
     },
+    has: (sid) => templates.has(sid),
     lookups: () => lookups,
     handle(req, res, url) {
       const match = APPROVAL.exec(url.pathname);

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import twilio from 'twilio';
+import { createFakeContentApi, type FakeContentApi } from './fake-twilio-content.ts';
 import { API_VERSION, errorJson, type FakeMessage, messageJson } from './fake-twilio-json.ts';
 import { createFakeTwilioMedia, type FakeTwilioMedia } from './fake-twilio-media.ts';
 import { createFakeTwilioTemplates, type FakeTwilioTemplates } from './fake-twilio-templates.ts';
@@ -43,6 +44,8 @@ export interface FakeTwilio {
   media: FakeTwilioMedia;
   /** WhatsApp template approvals, for TWILIO_CONTENT_BASE_URL (fake-twilio-templates.ts). */
   templates: FakeTwilioTemplates;
+  /** The Content API (/v1/Content…) on the same base URL. */
+  content: FakeContentApi;
   /** Answers the next POSTs to Messages.json with these, in order, instead of creating messages. */
   failNext(responses: FakeFailure[]): void;
   /** How many of those are still to come. */
@@ -86,14 +89,19 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     sentMessageSids: () => messages.map((m) => m.sid),
   });
   const templates = createFakeTwilioTemplates({ accountSid });
+  const content = createFakeContentApi({ accountSid });
 
   /** `res` null: create without answering. */
   const create = (res: ServerResponse | null, form: URLSearchParams) => {
     const to = form.get('To');
     const from = form.get('From');
     const messagingServiceSid = form.get('MessagingServiceSid');
-    const body = form.get('Body');
     const contentSid = form.get('ContentSid');
+    // A re-contact template is known to the approvals fake; a list or buttons to the Content API's.
+    const template = contentSid !== null && templates.has(contentSid);
+    const rich = template ? null : content.messageContent(form);
+    if (rich && 'error' in rich) return sendError(res, ...rich.error);
+    const body = rich ? rich.body : form.get('Body');
     if (!to) return sendError(res, 400, 21604, "A 'To' phone number is required.");
     if (!from && !messagingServiceSid)
       return sendError(res, 400, 21603, "A 'From' phone number is required.");
@@ -111,6 +119,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
       // Twilio's initial status: `accepted` through a Messaging Service, else `queued`.
       status: messagingServiceSid ? 'accepted' : 'queued',
       dateCreated: new Date(),
+      ...(rich && { contentSid: rich.contentSid, contentVariables: rich.contentVariables }),
     };
     messages.push(message);
     options.onMessage?.(message);
@@ -127,6 +136,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     if (url.pathname.startsWith('/fake-media-content/') && media.handle(req, res, url)) return;
     if (req.headers.authorization !== expectedAuth) return sendError(res, 401, 20003, 'Authenticate');
     if (media.handle(req, res, url) || templates.handle(req, res, url)) return;
+    if (await content.handle(req, res, url)) return;
     if (!match || match[1] !== accountSid)
       return sendError(res, 404, 20404, 'The requested resource was not found');
     if (req.method === 'GET') {
@@ -158,6 +168,7 @@ export async function startFakeTwilio(options: FakeTwilioOptions): Promise<FakeT
     messages,
     media,
     templates,
+    content,
     failNext: (responses) => void failures.push(...responses),
     failuresLeft: () => failures.length,
     waitForMessages(count, timeoutMs = 2000) {

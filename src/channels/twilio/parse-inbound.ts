@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { InboundMessage } from '../inbound-message.ts';
+import { textOfTap } from './content/tap-payload.ts';
 import { MESSAGE_SID } from './message-sid.ts';
 
 /**
@@ -24,6 +25,14 @@ export const inboundSchema = z
       .optional(),
     ProfileName: z.string().max(256).optional(),
     ButtonText: field.optional(),
+    // A tapped button or list row: its id (ours, tap-payload.ts) and label. Twilio documents
+    // ButtonPayload; some integrations receive a list row as ListId/ListTitle.
+    ButtonPayload: field.optional(),
+    ListId: field.optional(),
+    ListTitle: field.optional(),
+    // A shared location. Read leniently: a bad pin is answered, not refused (readLocation).
+    Latitude: z.string().max(64).optional(),
+    Longitude: z.string().max(64).optional(),
   })
   .superRefine((f, ctx) => {
     for (const alias of ['SmsSid', 'SmsMessageSid'] as const) {
@@ -58,8 +67,12 @@ export function parseInbound(form: Record<string, unknown>, receivedAt: number):
       ...(ids && { messageSid: ids[1], sid: ids[2] }),
     });
   }
-  // A WhatsApp quick-reply button sends its title in ButtonText.
-  const text = (f.Body ?? '') || (f.ButtonText ?? '');
+  // A tap on one of our rows or buttons is the number (or word) it stands for, whatever its
+  // label; anything else a tap sends is read as the words it shows.
+  const payload = f.ButtonPayload || f.ListId;
+  const tapped = payload ? textOfTap(payload) : null;
+  const text = tapped ?? ((f.Body ?? '') || (f.ButtonText ?? '') || (f.ListTitle ?? ''));
+  const location = readLocation(f.Latitude, f.Longitude);
   return {
     ok: true,
     message: {
@@ -71,6 +84,23 @@ export function parseInbound(form: Record<string, unknown>, receivedAt: number):
       media,
       profileName: f.ProfileName,
       receivedAt,
+      ...(location && { location }),
     },
   };
+}
+
+/**
+ * WhatsApp's location pin, in decimal degrees. Only the position is kept, rounded to about
+ * 100 m: enough to find the nearest city and order places by distance, no more. Address and
+ * Label (a place's name) are not read. Out of range or not a number: no location.
+ */
+function readLocation(lat: string | undefined, lon: string | undefined): InboundMessage['location'] {
+  if (lat === undefined || lon === undefined) return undefined;
+  const latitude = Number(lat);
+  const longitude = Number(lon);
+  if (lat.trim() === '' || lon.trim() === '' || !Number.isFinite(latitude) || !Number.isFinite(longitude))
+    return undefined;
+  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return undefined;
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return { latitude: round(latitude), longitude: round(longitude) };
 }

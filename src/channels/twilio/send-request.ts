@@ -5,10 +5,12 @@ import { sendErrorFromTwilio } from './send-error.ts';
 export interface CreateMessageRequest {
   /** `+E164` or `whatsapp:+E164`. */
   To: string;
-  /** Absent when `ContentSid` is set: a template's text is Twilio's, not ours. */
+  /** The text; absent when a content resource or template is sent. */
   Body?: string;
-  /** An approved Content API template (`HX…`), sent instead of a body. */
+  /** A content resource (`HX…`: a list, buttons or an approved template), sent instead of Body. */
   ContentSid?: string;
+  /** A JSON string of the resource's variables, when it has any. */
+  ContentVariables?: string;
   /** A file Twilio fetches and sends (https). */
   MediaUrl?: string;
   From?: string;

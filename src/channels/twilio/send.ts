@@ -27,8 +27,10 @@ export interface SendRequest {
   to: string;
   body: string;
   /**
-   * An approved WhatsApp template (`HX…`): sent with `ContentSid` and no `Body` (Twilio refuses a
-   * template's text as a body outside the 24-hour window); `body` is only what it says.
+   * WhatsApp: a content resource (`HX…`) sent with `ContentSid` and no `Body`, as Twilio documents
+   * it (https://www.twilio.com/docs/content/send-templates-created-with-the-content-template-builder):
+   * a list or buttons whose text version is `body`, or an approved template (Twilio refuses a
+   * template's text as a body outside the 24-hour window), of which `body` is only what it says.
    */
   contentSid?: string;
   /** A file (https) Twilio fetches and sends with the body, on WhatsApp. */
@@ -91,7 +93,7 @@ export function createTwilioSender(config: TwilioSenderConfig): TwilioSender {
       if (!sender) throw new SendError({ kind: 'rejected', detail: `no ${channel} sender configured` });
       return createMessage({
         To: channel === 'whatsapp' ? withWhatsAppPrefix(to) : to,
-        ...(contentSid ? { ContentSid: contentSid } : { Body: body }),
+        ...(contentSid && channel === 'whatsapp' ? { ContentSid: contentSid } : { Body: body }),
         ...(mediaUrl && { MediaUrl: mediaUrl }),
         ...('from' in sender ? { From: sender.from } : { MessagingServiceSid: sender.messagingServiceSid }),
         ...(statusCallback !== undefined && { StatusCallback: statusCallback }),
