@@ -29,6 +29,7 @@ import { createDeliver, type Sender } from './outbox/deliver.ts';
 import { createMemoryOutbox } from './outbox/memory-outbox.ts';
 import { createMemorySendPacer, createRedisSendPacer } from './outbox/send-pacer.ts';
 import { type AddressCrypto, createAddressCrypto } from './privacy/address-crypto.ts';
+import { createSealer } from './privacy/seal.ts';
 import { RedisUnreachableError } from './redis-unreachable.ts';
 import { renderForChannel } from './render/index.ts';
 import { buildStats, type StatsSide } from './stats/build-stats.ts';
@@ -111,7 +112,9 @@ export async function buildServices(
 ): Promise<Services> {
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics({ defaults: o.defaultMetrics ?? true });
-  const crypto = createAddressCrypto(config.dataKey);
+  const crypto = createAddressCrypto(config.keyring, { hashRoot: config.hashRoot });
+  // What people and staff write is sealed wherever it is stored in Redis (README, Security).
+  const sealer = createSealer(config.keyring, 'data');
   const i18n = createI18n({ localesDir: o.localesDir ?? join(ROOT_DIR, 'locales') });
   const topics = o.topics ?? (await import('../flows/content/topics.ts')).TOPICS;
   const understand =
@@ -136,7 +139,7 @@ export async function buildServices(
       redis.disconnect();
       throw new RedisUnreachableError(config, lastError, REDIS_START_WAIT_MS);
     }
-    store = createRedisStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock });
+    store = createRedisStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock, sealer, logger });
   } else {
     logger.warn(
       { event: 'memory_store' },
@@ -241,6 +244,7 @@ export async function buildServices(
         perSecond,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         logger,
+        sealer,
         consume: works,
         onGaveUp,
       })
@@ -264,6 +268,7 @@ export async function buildServices(
         prefix: config.REDIS_KEY_PREFIX,
         fire,
         logger,
+        sealer,
         consume: works,
       })
     : createMemoryTimers({ fire });
@@ -275,6 +280,7 @@ export async function buildServices(
     subscriber: redis ? () => createRedis(config, { forBullmq: true }) : null,
     store,
     crypto,
+    sealer,
     i18n,
     timers,
     clock,
@@ -289,6 +295,7 @@ export async function buildServices(
     redis,
     store,
     crypto,
+    sealer,
     i18n,
     outbox,
     handoff: handoffSide,

@@ -3,6 +3,7 @@ import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Channel } from '../channels/inbound-message.ts';
 import type { Outbox, OutboxJob } from '../engine/ports.ts';
+import { openJson, type Sealer, sealJson } from '../privacy/seal.ts';
 import { bullmqPrefix } from '../store/bullmq-prefix.ts';
 import type { DeliveryResult } from './deliver.ts';
 
@@ -28,6 +29,7 @@ export function createBullmqOutbox({
   perSecond,
   maxAttempts,
   logger,
+  sealer,
   consume = true,
   onGaveUp,
 }: {
@@ -38,12 +40,18 @@ export function createBullmqOutbox({
   perSecond: Record<Channel, number>;
   maxAttempts: number;
   logger: Logger;
+  /** A job's data is stored sealed: an ephemeral job holds a text and an address. */
+  sealer: Pick<Sealer, 'seal' | 'open'>;
   /** False in a `web` process: it queues replies (staff messages) but sends none. */
   consume?: boolean;
   /** A job that failed its last attempt with an error deliver could not classify. */
   onGaveUp?: (job: OutboxJob) => Promise<void>;
 }): Outbox & { workers: Worker[] } {
   const bullPrefix = bullmqPrefix(prefix);
+  const openJob = (data: unknown): OutboxJob => {
+    const sealed = (data as { s?: unknown }).s;
+    return typeof sealed === 'string' ? openJson<OutboxJob>(sealer, sealed) : (data as OutboxJob);
+  };
   const lanes = CHANNELS.flatMap((channel) => [
     { channel, name: `outbox-${channel}-safety`, safety: true, concurrency: 4 },
     { channel, name: `outbox-${channel}`, safety: false, concurrency: pacedConcurrency(perSecond[channel]) },
@@ -58,7 +66,7 @@ export function createBullmqOutbox({
     (l) =>
       new Worker(
         l.name,
-        async (job) => deliver(job.data as OutboxJob, { finalAttempt: job.attemptsMade + 1 >= maxAttempts }),
+        async (job) => deliver(openJob(job.data), { finalAttempt: job.attemptsMade + 1 >= maxAttempts }),
         {
           connection: connection(),
           prefix: bullPrefix,
@@ -73,8 +81,7 @@ export function createBullmqOutbox({
     w.on('error', (err) => logger.warn({ event: 'outbox_worker_error', type: err.name }));
     // BullMQ keeps the failed job for a week; the message itself must not stay "pending" forever.
     w.on('failed', (job) => {
-      if (job && job.attemptsMade >= maxAttempts)
-        void onGaveUp?.(job.data as OutboxJob).catch(() => undefined);
+      if (job && job.attemptsMade >= maxAttempts) void onGaveUp?.(openJob(job.data)).catch(() => undefined);
     });
   }
 
@@ -93,7 +100,7 @@ export function createBullmqOutbox({
           removeOnFail: { age: 7 * 24 * 3600 },
           ...((job.priority ?? 'normal') === 'normal' && { priority: 1 }),
         };
-        await queueFor(job).add('send', job, opts);
+        await queueFor(job).add('send', { s: sealJson(sealer, job) }, opts);
       }
     },
     async forget(_conversationId, messageIds) {

@@ -3,6 +3,7 @@ import { createManualClock } from '../../src/engine/clock.ts';
 import { createAddressCrypto } from '../../src/privacy/address-crypto.ts';
 import { createRedisStore } from '../../src/store/redis/redis-store.ts';
 import { REDIS_URL } from './test-redis.ts';
+import { testSealer } from './test-sealer.ts';
 
 export interface Conversations {
   /** What each user wrote, as the transcript kept it, oldest first. */
@@ -29,7 +30,7 @@ export function readConversations({
   redisUrl?: string;
 }): Conversations {
   const redis = new Redis(redisUrl);
-  const store = createRedisStore({ redis, prefix, clock: createManualClock() });
+  const store = createRedisStore({ redis, prefix, clock: createManualClock(), sealer: testSealer() });
   const crypto = createAddressCrypto(dataKey);
   const transcript = (address: string) => store.transcript(crypto.hash(address));
   return {
