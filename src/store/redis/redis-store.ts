@@ -252,7 +252,7 @@ export function createRedisStore({
     },
     async getMessage(id, messageId) {
       const raw = await r.hget(keys(id).messages, messageId);
-      return raw ? decodeMessage(raw) : null;
+      return raw ? decodeMessage(id, raw) : null;
     },
     async updateMessage(id, messageId, patch, statusRank) {
       const rank = statusRank ?? (patch.status ? { [patch.status]: Number.MAX_SAFE_INTEGER } : {});
@@ -263,7 +263,7 @@ export function createRedisStore({
         JSON.stringify(rank),
         clock.now(),
       );
-      return raw ? decodeMessage(raw) : null;
+      return raw ? decodeMessage(id, raw) : null;
     },
     async forgetMessage(id, messageId) {
       await r.hdel(keys(id).messages, messageId);
@@ -283,7 +283,7 @@ export function createRedisStore({
       const [, record, message] = res;
       return {
         record: record ? decodeRecord(id, record) : null,
-        message: message ? decodeMessage(message) : null,
+        message: message ? decodeMessage(id, message) : null,
       };
     },
     async finishSend(id, messageId, sid, patch, { forget, statusRank }) {

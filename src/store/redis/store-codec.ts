@@ -73,13 +73,17 @@ export function createStoreCodec(sealer: Pick<Sealer, 'seal' | 'open'>, logger?:
       };
     },
 
-    /** Only the body is sealed: the Lua scripts patch status, attempts and the send lease. */
+    /**
+     * Only the body is sealed: the Lua scripts patch status, attempts and the send lease. The
+     * conversation id is the key's (a value never holds the hash of a number).
+     */
     encodeMessage(m: OutboundMessage): string {
-      return JSON.stringify({ ...m, body: sealer.seal(m.body) });
+      const { conversationId: _id, ...rest } = m;
+      return JSON.stringify({ ...rest, body: sealer.seal(m.body) });
     },
-    decodeMessage(raw: string): OutboundMessage {
-      const m = JSON.parse(raw) as OutboundMessage;
-      return { ...m, body: openOrPlain(sealer, m.body) };
+    decodeMessage(conversationId: string, raw: string): OutboundMessage {
+      const m = JSON.parse(raw) as Omit<OutboundMessage, 'conversationId'>;
+      return { ...m, conversationId, body: openOrPlain(sealer, m.body) };
     },
   };
 }
