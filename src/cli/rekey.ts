@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   });
   const started = Date.now();
   const line = (label: string, r: RekeyReport) =>
-    `${label}: ${r.keys} keys read, ${sum(r.resealed)} values re-sealed, ${sum(r.current)} already under DATA_KEY, ${r.changedMeanwhile} changed meanwhile (${((Date.now() - started) / 1000).toFixed(1)} s)\n`;
+    `${label}: ${r.keys} keys read, ${sum(r.resealed)} values re-sealed, ${sum(r.current)} already under DATA_KEY, ${sum(r.sealedPlain)} sealed that were in clear, ${r.changedMeanwhile} changed meanwhile (${((Date.now() - started) / 1000).toFixed(1)} s)\n`;
   try {
     try {
       await waitUntilReady(redis, 10_000);
@@ -49,9 +49,10 @@ async function main(): Promise<number> {
       onProgress: (r) => process.stdout.write(line('progress', r)),
     });
     process.stdout.write(line('done', report));
-    for (const kind of new Set([...Object.keys(report.resealed), ...Object.keys(report.current)]).values())
+    const kinds = [report.resealed, report.current, report.sealedPlain].flatMap((c) => Object.keys(c));
+    for (const kind of [...new Set(kinds)].sort())
       process.stdout.write(
-        `  ${kind}: ${report.resealed[kind] ?? 0} re-sealed, ${report.current[kind] ?? 0} already current\n`,
+        `  ${kind}: ${report.resealed[kind] ?? 0} re-sealed, ${report.current[kind] ?? 0} already current${report.sealedPlain[kind] ? `, ${report.sealedPlain[kind]} sealed that were in clear` : ''}\n`,
       );
     if (report.changedMeanwhile > 0)
       process.stdout.write(

@@ -1,6 +1,7 @@
 import { Cluster, type Redis } from 'ioredis';
 import { createAddressCrypto, isLegacyAddress } from './address-crypto.ts';
 import { createSealer, ENVELOPE, type Keyring, SealError, type Sealer } from './seal.ts';
+import { sealPlain } from './seal-plain.ts';
 
 /**
  * Re-seals every sealed value under a Redis prefix with DATA_KEY (`npm run rekey`): each string,
@@ -16,6 +17,8 @@ export interface RekeyReport {
   resealed: Record<string, number>;
   /** Values already under DATA_KEY, by kind of key. */
   current: Record<string, number>;
+  /** Values written in clear before sealing existed, now sealed, by kind of key. */
+  sealedPlain: Record<string, number>;
   /** Values that changed between our read and our write (Faro wrote them): left as they are. */
   changedMeanwhile: number;
 }
@@ -90,7 +93,7 @@ export async function rekeyRedis({
       kidsOf.set(createSealer({ current: root, previous: [] }, s.purpose).currentKid, s);
   const addresses = createAddressCrypto(keyring);
   const address = sealers[1]!;
-  const report: RekeyReport = { keys: 0, resealed: {}, current: {}, changedMeanwhile: 0 };
+  const report: RekeyReport = { keys: 0, resealed: {}, current: {}, sealedPlain: {}, changedMeanwhile: 0 };
   const bump = (bucket: Record<string, number>, kind: string) => {
     bucket[kind] = (bucket[kind] ?? 0) + 1;
   };
@@ -146,8 +149,9 @@ export async function rekeyRedis({
       for (const value of await node.lrange(key, 0, -1)) values.push({ field: null, value });
     else return; // sets, sorted sets and streams hold ids and counts, never sealed values
     for (const { field, value } of values) {
-      if (!value.includes('v2.') && !value.includes('v1.')) continue;
-      const next = reseal(value, key);
+      const plain = sealPlain({ kind, field, value, sealer: sealers[0]! });
+      if (plain === null && !value.includes('v2.') && !value.includes('v1.')) continue;
+      const next = plain === null ? reseal(value, key) : (reseal(plain, key) ?? plain);
       if (next === null) {
         if (new RegExp(ENVELOPE.source).test(value)) bump(report.current, kind);
         continue;
@@ -158,8 +162,8 @@ export async function rekeyRedis({
           : type === 'hash'
             ? await node.eval(HSET_IF, 1, key, field!, value, next)
             : await node.eval(LSET_IF, 1, key, value, next);
-      if (done === 1) bump(report.resealed, kind);
-      else report.changedMeanwhile++;
+      if (done !== 1) report.changedMeanwhile++;
+      else bump(plain === null ? report.resealed : report.sealedPlain, kind);
     }
   }
 

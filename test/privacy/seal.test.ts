@@ -1,23 +1,14 @@
-import { createCipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createAddressCrypto } from '../../src/privacy/address-crypto.ts';
-import { createSealer, deriveKey, isSealed, SealError } from '../../src/privacy/seal.ts';
+import { createSealer, isSealed, SealError } from '../../src/privacy/seal.ts';
 import { createStoreCodec, UNREADABLE } from '../../src/store/redis/store-codec.ts';
+import { legacyAddress } from '../helpers/legacy-address.ts';
 
 const A = randomBytes(32);
 const B = randomBytes(32);
 const sealerOf = (current: Buffer, previous: Buffer[] = []) => createSealer({ current, previous }, 'data');
-
-/** An address as Faro sealed it before key ids: `v1.<iv>.<body>.<tag>` under the address key. */
-function legacyAddress(root: Buffer, plain: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', deriveKey(root, 'address').key, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return ['v1', iv, body, cipher.getAuthTag()]
-    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
-    .join('.');
-}
 
 describe('sealing what people write', () => {
   it('opens what it sealed, with a fresh IV each time and the key id in the envelope', () => {
