@@ -29,7 +29,7 @@ import { createDeliver, type Sender } from './outbox/deliver.ts';
 import { createMemoryOutbox } from './outbox/memory-outbox.ts';
 import { createMemorySendPacer, createRedisSendPacer } from './outbox/send-pacer.ts';
 import { type AddressCrypto, createAddressCrypto } from './privacy/address-crypto.ts';
-import { createSealer } from './privacy/seal.ts';
+import { createSealer, type Sealer } from './privacy/seal.ts';
 import { RedisUnreachableError } from './redis-unreachable.ts';
 import { renderForChannel } from './render/index.ts';
 import { buildStats, type StatsSide } from './stats/build-stats.ts';
@@ -56,6 +56,8 @@ export interface Services {
   clock: Clock;
   store: ConversationStore;
   crypto: AddressCrypto;
+  /** Seals what people and staff write before it is stored (src/privacy/seal.ts). */
+  sealer: Sealer;
   i18n: I18n;
   engine: Engine;
   outbox: Outbox;
@@ -379,6 +381,7 @@ export async function buildServices(
     clock,
     store,
     crypto,
+    sealer,
     i18n,
     engine,
     outbox,
