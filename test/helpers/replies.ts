@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { createManualClock } from '../../src/engine/clock.ts';
 import { createAddressCrypto } from '../../src/privacy/address-crypto.ts';
+import { createSealer } from '../../src/privacy/seal.ts';
 import { createRedisStore } from '../../src/store/redis/redis-store.ts';
 import { REDIS_URL } from './test-redis.ts';
-import { testSealer } from './test-sealer.ts';
 
 export interface Conversations {
   /** What each user wrote, as the transcript kept it, oldest first. */
@@ -30,7 +30,12 @@ export function readConversations({
   redisUrl?: string;
 }): Conversations {
   const redis = new Redis(redisUrl);
-  const store = createRedisStore({ redis, prefix, clock: createManualClock(), sealer: testSealer() });
+  const store = createRedisStore({
+    redis,
+    prefix,
+    clock: createManualClock(),
+    sealer: createSealer({ current: dataKey, previous: [] }, 'data'),
+  });
   const crypto = createAddressCrypto(dataKey);
   const transcript = (address: string) => store.transcript(crypto.hash(address));
   return {
