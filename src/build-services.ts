@@ -29,6 +29,7 @@ import { createDeliver, type Sender } from './outbox/deliver.ts';
 import { createMemoryOutbox } from './outbox/memory-outbox.ts';
 import { createMemorySendPacer, createRedisSendPacer } from './outbox/send-pacer.ts';
 import { type AddressCrypto, createAddressCrypto } from './privacy/address-crypto.ts';
+import { checkDataKey } from './privacy/check-data-key.ts';
 import { createSealer, type Sealer } from './privacy/seal.ts';
 import { RedisUnreachableError } from './redis-unreachable.ts';
 import { renderForChannel } from './render/index.ts';
@@ -141,6 +142,10 @@ export async function buildServices(
       redis.disconnect();
       throw new RedisUnreachableError(config, lastError, REDIS_START_WAIT_MS);
     }
+    await checkDataKey({ redis, prefix: config.REDIS_KEY_PREFIX, sealer }).catch((err: unknown) => {
+      redis?.disconnect();
+      throw err;
+    });
     store = createRedisStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock, sealer, logger });
   } else {
     logger.warn(

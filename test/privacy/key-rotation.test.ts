@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DataKeyMismatchError } from '../../src/privacy/check-data-key.ts';
 import { RekeyError, rekeyRedis } from '../../src/privacy/rekey.ts';
 import { createSealer } from '../../src/privacy/seal.ts';
 import { type HandoffFixture, startHandoff } from '../console/handoff-fixture.ts';
 import { api, login } from '../console/staff-session.ts';
 import { redisDump } from '../helpers/redis-dump.ts';
-import { deleteKeys } from '../helpers/test-app.ts';
+import { createTestApp, deleteKeys } from '../helpers/test-app.ts';
 import { redisEnv, testRedis } from '../helpers/test-redis.ts';
 
 const USER = 'whatsapp:+5219625558001';
@@ -134,6 +135,14 @@ describe('rotating DATA_KEY', () => {
     expect(reply.statusCode).toBe(202);
     await h.sentTo(USER, 'Sigo aquí contigo');
   }, 60_000);
+
+  it('refuses to start with a DATA_KEY that opens nothing Redis holds, before writing anything', async () => {
+    const before = (await redisDump(prefix)).parts.length;
+    await expect(createTestApp({ store: 'redis', prefix, env: { DATA_KEY: b64() } })).rejects.toThrow(
+      DataKeyMismatchError,
+    );
+    expect((await redisDump(prefix)).parts.length).toBe(before);
+  });
 
   it('stops with a clear message and exit code 1 under a key that sealed nothing', async () => {
     const wrong = { DATA_KEY: b64(), DATA_KEY_PREVIOUS: b64(), HASH_KEY: A, REDIS_KEY_PREFIX: prefix };
