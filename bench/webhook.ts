@@ -32,6 +32,7 @@ import { measureRunMemory, type RunMemory } from './redis/measure-run-memory.ts'
 import { waitForDrain } from './redis/wait-for-drain.ts';
 import { printCommands, printCpu, printMemory, printResults } from './report/print-webhook-report.ts';
 import { treeState } from './report/tree-state.ts';
+import { printSealCost } from './seal-cost.ts';
 import { createWebhookTraffic } from './traffic/webhook-traffic.ts';
 
 const { values } = parseArgs({
@@ -209,6 +210,7 @@ try {
     printMemory({ log, bench, idle, usedMemoryDelta: memory.usedMemory - memoryBefore });
     printCommands({ log, commands, messages: probeMessages });
   }
+  printSealCost(log);
   log(`\nDone in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 } finally {
   for (const stop of stops) await stop().catch(() => undefined);

@@ -37,6 +37,8 @@ import { createDeliver, type Sender } from './outbox/deliver.ts';
 import { createMemoryOutbox } from './outbox/memory-outbox.ts';
 import { createMemorySendPacer, createRedisSendPacer } from './outbox/send-pacer.ts';
 import { type AddressCrypto, createAddressCrypto } from './privacy/address-crypto.ts';
+import { checkDataKey } from './privacy/check-data-key.ts';
+import { createSealer, type Sealer } from './privacy/seal.ts';
 import { RedisUnreachableError } from './redis-unreachable.ts';
 import { renderForChannel } from './render/index.ts';
 import { buildStats, type StatsSide } from './stats/build-stats.ts';
@@ -63,6 +65,8 @@ export interface Services {
   clock: Clock;
   store: ConversationStore;
   crypto: AddressCrypto;
+  /** Seals what people and staff write before it is stored (src/privacy/seal.ts). */
+  sealer: Sealer;
   i18n: I18n;
   engine: Engine;
   outbox: Outbox;
@@ -121,7 +125,9 @@ export async function buildServices(
 ): Promise<Services> {
   const clock = o.clock ?? systemClock;
   const metrics = createMetrics({ defaults: o.defaultMetrics ?? true });
-  const crypto = createAddressCrypto(config.dataKey);
+  const crypto = createAddressCrypto(config.keyring, { hashRoot: config.hashRoot });
+  // What people and staff write is sealed wherever it is stored in Redis (README, Security).
+  const sealer = createSealer(config.keyring, 'data');
   const i18n = createI18n({ localesDir: o.localesDir ?? join(ROOT_DIR, 'locales') });
   const topics = o.topics ?? (await import('../flows/content/topics.ts')).TOPICS;
   const understand =
@@ -146,7 +152,11 @@ export async function buildServices(
       redis.disconnect();
       throw new RedisUnreachableError(config, lastError, REDIS_START_WAIT_MS);
     }
-    store = createRedisStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock });
+    await checkDataKey({ redis, prefix: config.REDIS_KEY_PREFIX, sealer }).catch((err: unknown) => {
+      redis?.disconnect();
+      throw err;
+    });
+    store = createRedisStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock, sealer, logger });
   } else {
     logger.warn(
       { event: 'memory_store' },
@@ -274,6 +284,7 @@ export async function buildServices(
         perSecond,
         maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
         logger,
+        sealer,
         consume: works,
         onGaveUp,
       })
@@ -323,6 +334,7 @@ export async function buildServices(
         prefix: config.REDIS_KEY_PREFIX,
         fire,
         logger,
+        sealer,
         consume: works,
       })
     : createMemoryTimers({ fire });
@@ -334,6 +346,7 @@ export async function buildServices(
     subscriber: redis ? () => createRedis(config, { forBullmq: true }) : null,
     store,
     crypto,
+    sealer,
     i18n,
     timers,
     clock,
@@ -349,6 +362,7 @@ export async function buildServices(
     redis,
     store,
     crypto,
+    sealer,
     i18n,
     outbox,
     handoff: handoffSide,
@@ -443,6 +457,7 @@ export async function buildServices(
     clock,
     store,
     crypto,
+    sealer,
     i18n,
     engine,
     outbox,

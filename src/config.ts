@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Channel } from './channels/inbound-message.ts';
 import { type SenderProfile, senderProfiles } from './channels/twilio/send-rates.ts';
 import { parseHolidays, parseSchedule } from './handoff/business-hours.ts';
+import type { Keyring } from './privacy/seal.ts';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -136,6 +137,26 @@ const envSchema = z.object({
     .string()
     .refine((v) => decodeKey(v) !== null, 'must be 32 bytes as base64 (44 chars) or hex (64 chars)')
     .optional(),
+  /**
+   * Keys DATA_KEY replaced, comma-separated: values sealed under them are still read (new writes
+   * use DATA_KEY) until `npm run rekey` has re-sealed everything. Needs HASH_KEY.
+   */
+  DATA_KEY_PREVIOUS: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((k) => decodeKey(k.trim()) !== null),
+      'each key must be 32 bytes as base64 (44 chars) or hex (64 chars), comma-separated',
+    )
+    .optional(),
+  /**
+   * 32 bytes: keys the HMAC of numbers (which names every conversation), case PINs and, by
+   * default, staff sessions. Default: DATA_KEY. It does not rotate: before rotating DATA_KEY the
+   * first time, set HASH_KEY to the current DATA_KEY.
+   */
+  HASH_KEY: z
+    .string()
+    .refine((v) => decodeKey(v) !== null, 'must be 32 bytes as base64 (44 chars) or hex (64 chars)')
+    .optional(),
 
   CONVERSATION_TTL_DAYS: positiveInt.default(30),
   CHILD_ALONE_TTL_DAYS: positiveInt.default(7),
@@ -197,6 +218,11 @@ function requirementIssues(env: Record<string, string>): string[] {
   if (env.REDIS_SENTINELS && !env.REDIS_SENTINEL_NAME)
     need('REDIS_SENTINEL_NAME', 'needed with REDIS_SENTINELS');
   if (production && !env.DATA_KEY) need('DATA_KEY', 'production needs DATA_KEY (32 bytes, base64)');
+  if (env.DATA_KEY_PREVIOUS && !env.HASH_KEY)
+    need(
+      'HASH_KEY',
+      'rotating DATA_KEY needs HASH_KEY, set to the DATA_KEY numbers were first hashed under (README, Security): else every conversation would lose its name',
+    );
   if (production && !env.PUBLIC_BASE_URL)
     need('PUBLIC_BASE_URL', 'production needs the public URL Twilio calls, to check signatures');
   if (production && TRUTHY.includes(env.DEMO_STAFF ?? ''))
@@ -233,6 +259,10 @@ export interface Config extends Omit<Env, 'HOST'> {
   HOST: string;
   publicBaseUrl: string;
   dataKey: Buffer;
+  /** DATA_KEY (seals new values) and DATA_KEY_PREVIOUS (still opened). */
+  keyring: Keyring;
+  /** HASH_KEY, else DATA_KEY: the root of the HMAC keys (numbers, PINs, sessions). */
+  hashRoot: Buffer;
   /** True when DATA_KEY was not given and a random one was made (embedded mode only). */
   dataKeyGenerated: boolean;
   storeKind: 'redis' | 'memory';
@@ -291,6 +321,17 @@ export function loadConfig(
     HOST: e.HOST ?? (twilioConfigured ? '0.0.0.0' : '127.0.0.1'),
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     dataKey,
+    keyring: Object.freeze({
+      current: dataKey,
+      previous: Object.freeze(
+        (e.DATA_KEY_PREVIOUS ?? '')
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean)
+          .map((k) => decodeKey(k)!),
+      ),
+    }),
+    hashRoot: e.HASH_KEY ? decodeKey(e.HASH_KEY)! : dataKey,
     dataKeyGenerated: !e.DATA_KEY,
     storeKind: e.REDIS_URL || e.REDIS_CLUSTER_NODES || e.REDIS_SENTINELS ? 'redis' : 'memory',
     twilioConfigured,

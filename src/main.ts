@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { buildServices } from './build-services.ts';
 import { ConfigError, loadConfig, withRole } from './config.ts';
 import { createLogger } from './logger.ts';
+import { DataKeyMismatchError } from './privacy/check-data-key.ts';
 import { RedisUnreachableError } from './redis-unreachable.ts';
 import { startWorkThread, type WorkThread } from './work-thread/start-work-thread.ts';
 
@@ -39,6 +40,10 @@ async function main() {
     if (err instanceof RedisUnreachableError) {
       process.stderr.write(`${err.message} Faro did not start.
 `);
+      process.exit(1);
+    }
+    if (err instanceof DataKeyMismatchError) {
+      process.stderr.write(`${err.message}\n`);
       process.exit(1);
     }
     throw err;

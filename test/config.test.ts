@@ -54,6 +54,16 @@ describe('configuration', () => {
     ['production without Redis', { ...PROD, REDIS_URL: '' }, 'REDIS_URL: production needs Redis'],
     ['production without DATA_KEY', { ...PROD, DATA_KEY: '' }, 'DATA_KEY: production needs DATA_KEY'],
     ['a DATA_KEY of the wrong size', { DATA_KEY: 'c2hvcnQ=' }, 'DATA_KEY: must be 32 bytes'],
+    [
+      'a previous key of the wrong size',
+      { DATA_KEY_PREVIOUS: `${KEY},c2hvcnQ=`, HASH_KEY: KEY },
+      'DATA_KEY_PREVIOUS: each key must be 32 bytes',
+    ],
+    [
+      'a rotated DATA_KEY without HASH_KEY (every conversation would lose its name)',
+      { DATA_KEY_PREVIOUS: KEY },
+      'HASH_KEY: rotating DATA_KEY needs HASH_KEY',
+    ],
     ['a port that is not a number', { PORT: 'eighty' }, 'PORT:'],
     [
       'a token without an account',

@@ -10,6 +10,7 @@ import type { Outbox } from '../engine/ports.ts';
 import type { HandoffSide } from '../handoff/build-handoff.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
+import type { Sealer } from '../privacy/seal.ts';
 import type { ConversationRecord, ConversationStore } from '../store/store.ts';
 import { createAutoAssign } from './auto-assign.ts';
 import { createCaseCodes } from './case-codes.ts';
@@ -33,6 +34,8 @@ export function buildCasework(d: {
   redis: Redis | Cluster | null;
   store: ConversationStore;
   crypto: AddressCrypto;
+  /** Seals casework's JSON values (referrals, case info, codes, canned replies). */
+  sealer: Sealer;
   i18n: I18n;
   outbox: Outbox;
   handoff: HandoffSide;
@@ -50,7 +53,7 @@ export function buildCasework(d: {
   // Backstop only: erase and retention remove a conversation's casework first.
   const ttlMs = (config.CONVERSATION_TTL_DAYS + config.CLOSED_TICKET_TTL_DAYS) * 86_400_000;
   const kv = d.redis ? createRedisCaseKv(d.redis) : createMemoryCaseKv(d.clock);
-  const cases = createCaseStore({ kv, prefix: config.REDIS_KEY_PREFIX, ttlMs });
+  const cases = createCaseStore({ kv, prefix: config.REDIS_KEY_PREFIX, ttlMs, sealer: d.sealer });
   const send = createSendToPerson({
     store: d.store,
     outbox: d.outbox,
@@ -64,7 +67,7 @@ export function buildCasework(d: {
     tickets: d.handoff.tickets,
     store: d.store,
     crypto: d.crypto,
-    pinKey: Buffer.from(hkdfSync('sha256', config.dataKey, Buffer.alloc(0), 'faro case pin', 32)),
+    pinKey: Buffer.from(hkdfSync('sha256', config.hashRoot, Buffer.alloc(0), 'faro case pin', 32)),
     send,
     publish: d.handoff.publish,
     audit: d.audit,

@@ -1,3 +1,4 @@
+import { openJson, type Sealer, sealJson } from '../privacy/seal.ts';
 import { caseworkKeys } from '../store/casework-keys.ts';
 import type { CaseKv } from './case-kv.ts';
 import type { Referral } from './referral.ts';
@@ -9,18 +10,30 @@ export type CaseStore = ReturnType<typeof createCaseStore>;
  * Casework's storage, on a CaseKv (memory or Redis). `ttlMs` is the backstop lifetime of
  * what belongs to a conversation: erase and retention delete it first (forgetConversation).
  */
-export function createCaseStore({ kv, prefix, ttlMs }: { kv: CaseKv; prefix: string; ttlMs: number }) {
+export function createCaseStore({
+  kv,
+  prefix,
+  ttlMs,
+  sealer,
+}: {
+  kv: CaseKv;
+  prefix: string;
+  ttlMs: number;
+  /** Every JSON value is stored sealed (referral notes, joins, canned replies). */
+  sealer: Pick<Sealer, 'seal' | 'open'>;
+}) {
   const k = caseworkKeys(prefix);
   const json = async <T>(key: string): Promise<T | null> => {
     const raw = await kv.get(key);
-    return raw ? (JSON.parse(raw) as T) : null;
+    return raw ? openJson<T>(sealer, raw) : null;
   };
+  const stringify = (value: unknown) => sealJson(sealer, value);
 
   async function info(conversationId: string): Promise<CaseInfo> {
     return { ...emptyCaseInfo(), ...(await json<CaseInfo>(k.info(conversationId))) };
   }
   async function putInfo(conversationId: string, value: CaseInfo) {
-    await kv.set(k.info(conversationId), JSON.stringify(value), ttlMs);
+    await kv.set(k.info(conversationId), stringify(value), ttlMs);
   }
 
   return {
@@ -34,7 +47,7 @@ export function createCaseStore({ kv, prefix, ttlMs }: { kv: CaseKv; prefix: str
 
     getCode: (code: string) => json<CaseCode>(k.code(code)),
     async putCode(c: CaseCode) {
-      await kv.set(k.code(c.code), JSON.stringify(c), ttlMs);
+      await kv.set(k.code(c.code), stringify(c), ttlMs);
     },
     deleteCode: (code: string) => kv.del(k.code(code)),
 
@@ -50,7 +63,7 @@ export function createCaseStore({ kv, prefix, ttlMs }: { kv: CaseKv; prefix: str
 
     getReferral: (id: string) => json<Referral>(k.referral(id)),
     async putReferral(r: Referral) {
-      await kv.set(k.referral(r.id), JSON.stringify(r), ttlMs);
+      await kv.set(k.referral(r.id), stringify(r), ttlMs);
       await kv.hset(k.referralsOfTicket(r.ticket_id), r.id, String(r.created_at));
       if (r.conversation_id) await kv.hset(k.referralsOfConversation(r.conversation_id), r.id, '1');
       await kv.zadd(k.referrals, r.created_at, r.id);
@@ -84,10 +97,9 @@ export function createCaseStore({ kv, prefix, ttlMs }: { kv: CaseKv; prefix: str
 
     async cannedOverrides(lang: string): Promise<Record<string, string> | null> {
       const raw = await kv.hget(k.canned, lang);
-      return raw ? (JSON.parse(raw) as Record<string, string>) : null;
+      return raw ? openJson<Record<string, string>>(sealer, raw) : null;
     },
-    putCanned: (lang: string, replies: Record<string, string>) =>
-      kv.hset(k.canned, lang, JSON.stringify(replies)),
+    putCanned: (lang: string, replies: Record<string, string>) => kv.hset(k.canned, lang, stringify(replies)),
 
     availability: () => kv.hgetall(k.availability),
     setAvailability: (username: string, value: 'available' | 'away') =>

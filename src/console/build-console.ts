@@ -85,10 +85,10 @@ export function buildConsole({
         }),
       )
     : createMemoryStaffStore({ clock, auditRetentionMs, onAccountChanged });
-  // SESSION_SECRET when set, else a key derived from DATA_KEY (shared by every instance anyway).
+  // SESSION_SECRET when set, else a key derived from HASH_KEY (default DATA_KEY) (shared by every instance anyway).
   const sessionKey = config.SESSION_SECRET
     ? Buffer.from(config.SESSION_SECRET)
-    : Buffer.from(hkdfSync('sha256', config.dataKey, Buffer.alloc(0), 'faro staff session', 32));
+    : Buffer.from(hkdfSync('sha256', config.hashRoot, Buffer.alloc(0), 'faro staff session', 32));
   const auth = createAuth({ staff, sessionKey, clock, logger });
   const retentionSeconds = (r: { childAlone: boolean }) =>
     (r.childAlone ? config.CHILD_ALONE_TTL_DAYS : config.CONVERSATION_TTL_DAYS) * 86_400;

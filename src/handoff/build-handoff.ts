@@ -6,6 +6,7 @@ import { errorSummary } from '../engine/engine.ts';
 import type { Timers } from '../engine/ports.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
+import type { Sealer } from '../privacy/seal.ts';
 import { withTicketCounts } from '../stats/count-tickets.ts';
 import type { TicketBefore } from '../stats/stats-recorder.ts';
 import type { ConversationStore } from '../store/store.ts';
@@ -31,6 +32,7 @@ export async function buildHandoff({
   subscriber,
   store,
   crypto,
+  sealer,
   i18n,
   timers,
   clock,
@@ -44,6 +46,8 @@ export async function buildHandoff({
   subscriber: (() => Redis | Cluster) | null;
   store: ConversationStore;
   crypto: AddressCrypto;
+  /** Seals ticket JSON in Redis (notes, labels, the closed ticket's transcript). */
+  sealer: Sealer;
   i18n: I18n;
   timers: Timers;
   clock: Clock;
@@ -54,7 +58,7 @@ export async function buildHandoff({
 }) {
   const closedTtlMs = config.CLOSED_TICKET_TTL_DAYS * 86_400_000;
   const stored = redis
-    ? createRedisTicketStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock, closedTtlMs })
+    ? createRedisTicketStore({ redis, prefix: config.REDIS_KEY_PREFIX, clock, closedTtlMs, sealer })
     : createMemoryTicketStore({ clock, closedTtlMs });
   const tickets = onTicketChange ? withTicketCounts(stored, onTicketChange) : stored;
   const events: LiveEvents =

@@ -1,5 +1,6 @@
 import type { Cluster, Redis } from 'ioredis';
 import type { Clock } from '../engine/clock.ts';
+import { openJson, type Sealer, sealJson } from '../privacy/seal.ts';
 import { ticketKeys } from '../store/ticket-keys.ts';
 import type { Ticket, TicketStatus } from './ticket.ts';
 import { CREATE_TICKET, SAVE_TICKET } from './ticket-scripts.ts';
@@ -27,18 +28,21 @@ export function createRedisTicketStore({
   prefix,
   clock,
   closedTtlMs,
+  sealer,
 }: {
   redis: Client;
   prefix: string;
   clock: Clock;
   closedTtlMs: number;
+  /** The ticket's JSON is stored sealed: notes, labels, city, its copy of the transcript. */
+  sealer: Pick<Sealer, 'seal' | 'open'>;
 }): TicketStore {
   const r = defineScripts(redis);
   const k = ticketKeys(prefix);
 
   async function read(id: string): Promise<{ version: number; ticket: Ticket } | null> {
     const [v, json] = await r.hmget(k.ticket(id), 'v', 'json');
-    return json ? { version: Number(v), ticket: JSON.parse(json) as Ticket } : null;
+    return json ? { version: Number(v), ticket: openJson<Ticket>(sealer, json) } : null;
   }
   async function readMany(ids: string[]): Promise<Array<Ticket | null>> {
     if (ids.length === 0) return [];
@@ -46,7 +50,7 @@ export function createRedisTicketStore({
     for (const id of ids) pipe.hget(k.ticket(id), 'json');
     const results = (await pipe.exec()) ?? [];
     return results.map(([err, json]) =>
-      !err && typeof json === 'string' ? (JSON.parse(json) as Ticket) : null,
+      !err && typeof json === 'string' ? openJson<Ticket>(sealer, json) : null,
     );
   }
 
@@ -61,7 +65,7 @@ export function createRedisTicketStore({
           k.byConversation(cid),
           ticket.id,
           cid,
-          JSON.stringify(ticket),
+          sealJson(sealer, ticket),
           ticket.createdAt,
         );
         if (!existing) return { ticket, created: true };
@@ -95,7 +99,7 @@ export function createRedisTicketStore({
           k.closed,
           k.byConversation(next.conversationId ?? current.ticket.conversationId ?? ''),
           current.version,
-          JSON.stringify(next),
+          sealJson(sealer, next),
           id,
           next.conversationId ?? '',
           next.status,

@@ -3,6 +3,7 @@ import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Channel } from '../channels/inbound-message.ts';
 import type { Outbox, OutboxJob } from '../engine/ports.ts';
+import { openJson, type Sealer, sealJson } from '../privacy/seal.ts';
 import { bullmqPrefix } from '../store/bullmq-prefix.ts';
 import type { DeliveryResult } from './deliver.ts';
 
@@ -30,6 +31,7 @@ export function createBullmqOutbox({
   perSecond,
   maxAttempts,
   logger,
+  sealer,
   consume = true,
   onGaveUp,
 }: {
@@ -40,12 +42,18 @@ export function createBullmqOutbox({
   perSecond: Record<Channel, number>;
   maxAttempts: number;
   logger: Logger;
+  /** A job's data is stored sealed: an ephemeral job holds a text and an address. */
+  sealer: Pick<Sealer, 'seal' | 'open'>;
   /** False in a `web` process: it queues replies (staff messages) but sends none. */
   consume?: boolean;
   /** A job that failed its last attempt with an error deliver could not classify. */
   onGaveUp?: (job: OutboxJob) => Promise<void>;
 }): Outbox & { workers: Worker[] } {
   const bullPrefix = bullmqPrefix(prefix);
+  const openJob = (data: unknown): OutboxJob => {
+    const sealed = (data as { s?: unknown }).s;
+    return typeof sealed === 'string' ? openJson<OutboxJob>(sealer, sealed) : (data as OutboxJob);
+  };
   const lanes = [
     ...CHANNELS.flatMap((channel) => [
       { name: `outbox-${channel}-safety`, concurrency: 4 },
@@ -71,7 +79,7 @@ export function createBullmqOutbox({
       new Worker(
         l.name,
         async (job) =>
-          deliver(job.data as OutboxJob, {
+          deliver(openJob(job.data), {
             finalAttempt: job.attemptsMade + 1 >= (job.opts.attempts ?? maxAttempts),
           }),
         {
@@ -89,7 +97,7 @@ export function createBullmqOutbox({
     // BullMQ keeps the failed job for a week; the message itself must not stay "pending" forever.
     w.on('failed', (job) => {
       if (job && job.attemptsMade >= (job.opts.attempts ?? maxAttempts))
-        void onGaveUp?.(job.data as OutboxJob).catch(() => undefined);
+        void onGaveUp?.(openJob(job.data)).catch(() => undefined);
     });
   }
 
@@ -110,7 +118,7 @@ export function createBullmqOutbox({
           removeOnFail: { age: 7 * 24 * 3600 },
           ...(!deletion && (job.priority ?? 'normal') === 'normal' && { priority: 1 }),
         };
-        await queueFor(job).add('send', job, opts);
+        await queueFor(job).add('send', { s: sealJson(sealer, job) }, opts);
       }
     },
     async forget(_conversationId, messageIds) {

@@ -2,6 +2,7 @@ import { Queue, Worker } from 'bullmq';
 import type { Cluster, Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Timers } from '../engine/ports.ts';
+import { openJson, type Sealer, sealJson } from '../privacy/seal.ts';
 import { bullmqPrefix } from '../store/bullmq-prefix.ts';
 
 type Fire = (conversationId: string, event: 'NO_ANSWER', key: string) => Promise<unknown>;
@@ -15,12 +16,15 @@ export function createBullmqTimers({
   prefix,
   fire,
   logger,
+  sealer,
   consume = true,
 }: {
   connection: () => Redis | Cluster;
   prefix: string;
   fire: Fire;
   logger: Logger;
+  /** A job's data (the conversation id) is stored sealed. */
+  sealer: Pick<Sealer, 'seal' | 'open'>;
   /** False in a `web` process: it schedules and cancels timers; workers fire them. */
   consume?: boolean;
 }): Timers {
@@ -30,7 +34,10 @@ export function createBullmqTimers({
     : new Worker(
         'timers',
         async (job) => {
-          const { conversationId, event } = job.data as { conversationId: string; event: 'NO_ANSWER' };
+          const sealed = (job.data as { s?: unknown }).s;
+          const { conversationId, event } = (
+            typeof sealed === 'string' ? openJson(sealer, sealed) : job.data
+          ) as { conversationId: string; event: 'NO_ANSWER' };
           await fire(conversationId, event, job.id ?? '');
         },
         { connection: connection(), prefix: bullmqPrefix(prefix), concurrency: 4 },
@@ -41,7 +48,7 @@ export function createBullmqTimers({
       await queue.remove(key);
       await queue.add(
         event,
-        { conversationId, event },
+        { s: sealJson(sealer, { conversationId, event }) },
         { jobId: key, delay: delayMs, removeOnComplete: true, removeOnFail: { age: 86_400 } },
       );
     },

@@ -3,6 +3,7 @@ import type { CaseKv } from '../../src/casework/case-kv.ts';
 import { createCaseStore } from '../../src/casework/case-store.ts';
 import type { Referral } from '../../src/casework/referral.ts';
 import { createManualClock } from '../../src/engine/clock.ts';
+import { testSealer } from '../helpers/test-sealer.ts';
 
 export type MakeKv = (
   clock: ReturnType<typeof createManualClock>,
@@ -38,7 +39,11 @@ export function caseStoreContract(name: string, make: MakeKv) {
     async function setup() {
       const clock = createManualClock(1_000_000);
       const made = await make(clock);
-      return { clock, ...made, cases: createCaseStore({ kv: made.kv, prefix: made.prefix, ttlMs: 60_000 }) };
+      return {
+        clock,
+        ...made,
+        cases: createCaseStore({ kv: made.kv, prefix: made.prefix, ttlMs: 60_000, sealer: testSealer() }),
+      };
     }
 
     it('keeps codes, routes and case info, and drops a route only if nobody wrote over it', async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { createMemoryStaffStore } from '../../src/console/memory-staff-store.ts';
@@ -55,16 +56,22 @@ describe('the demo supervisor with Redis (F10)', () => {
 
   it('lives only in the process that made it: a production instance on the same Redis refuses it', async () => {
     const printed: string[] = [];
+    // One deployment's two instances: the same DATA_KEY (another key would not start, issue 15).
+    const DATA_KEY = randomBytes(32).toString('base64');
     const dev = await createTestApp({
       store: 'redis',
-      env: { DEMO_STAFF: 'true' },
+      env: { DEMO_STAFF: 'true', DATA_KEY },
       overrides: { announce: (text) => printed.push(text) },
     });
     let prod: TestApp | null = null;
     try {
       const demo = credentialsFrom(printed);
       expect((await loginTo(dev, demo)).statusCode).toBe(200);
-      prod = await createTestApp({ store: 'redis', prefix: dev.prefix, env: { NODE_ENV: 'production' } });
+      prod = await createTestApp({
+        store: 'redis',
+        prefix: dev.prefix,
+        env: { NODE_ENV: 'production', DATA_KEY },
+      });
       expect((await loginTo(prod, demo)).statusCode).toBe(401);
       const inRedis = await redisContents(dev.prefix);
       expect(

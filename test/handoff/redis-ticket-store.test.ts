@@ -5,6 +5,7 @@ import { createManualClock } from '../../src/engine/clock.ts';
 import { createRedisTicketStore } from '../../src/handoff/redis-ticket-store.ts';
 import { ticketKeys } from '../../src/store/ticket-keys.ts';
 import { deleteKeys, REDIS_URL } from '../helpers/test-app.ts';
+import { testSealer } from '../helpers/test-sealer.ts';
 import { makeTicket } from './ticket-factory.ts';
 import { ticketStoreContract } from './ticket-store-contract.ts';
 
@@ -12,7 +13,7 @@ ticketStoreContract('redis', async (clock, closedTtlMs) => {
   const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
   const redis = new Redis(REDIS_URL);
   return {
-    store: createRedisTicketStore({ redis, prefix, clock, closedTtlMs }),
+    store: createRedisTicketStore({ redis, prefix, clock, closedTtlMs, sealer: testSealer() }),
     elapse: async (ms) => {
       clock.advance(ms);
       await new Promise((r) => setTimeout(r, ms));
@@ -34,6 +35,7 @@ describe('redis ticket keys', () => {
       prefix,
       clock: createManualClock(),
       closedTtlMs: days * 86_400_000,
+      sealer: testSealer(),
     });
     try {
       const t = makeTicket();

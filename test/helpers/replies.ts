@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import { createManualClock } from '../../src/engine/clock.ts';
 import { createAddressCrypto } from '../../src/privacy/address-crypto.ts';
+import { createSealer } from '../../src/privacy/seal.ts';
 import { createRedisStore } from '../../src/store/redis/redis-store.ts';
 import { REDIS_URL } from './test-redis.ts';
 
@@ -29,7 +30,12 @@ export function readConversations({
   redisUrl?: string;
 }): Conversations {
   const redis = new Redis(redisUrl);
-  const store = createRedisStore({ redis, prefix, clock: createManualClock() });
+  const store = createRedisStore({
+    redis,
+    prefix,
+    clock: createManualClock(),
+    sealer: createSealer({ current: dataKey, previous: [] }, 'data'),
+  });
   const crypto = createAddressCrypto(dataKey);
   const transcript = (address: string) => store.transcript(crypto.hash(address));
   return {

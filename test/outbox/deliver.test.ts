@@ -12,6 +12,7 @@ import type { ConversationStore, OutboundMessage } from '../../src/store/store.t
 import { type FakeTwilio, startFakeTwilio } from '../fakes/fake-twilio.ts';
 import { deleteKeys } from '../helpers/test-app.ts';
 import { testRedis } from '../helpers/test-redis.ts';
+import { testSealer } from '../helpers/test-sealer.ts';
 
 const accountSid = `AC${'d'.repeat(32)}`;
 const authToken = 'deliver-test-token';
@@ -24,7 +25,7 @@ const stores: Record<string, () => Promise<{ store: ConversationStore; cleanup()
     const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
     const redis = testRedis();
     return {
-      store: createRedisStore({ redis, prefix, clock: systemClock }),
+      store: createRedisStore({ redis, prefix, clock: systemClock, sealer: testSealer() }),
       cleanup: async () => {
         await redis.quit();
         await deleteKeys(prefix);

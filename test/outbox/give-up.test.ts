@@ -8,6 +8,7 @@ import { createRedis } from '../../src/store/redis/create-redis.ts';
 import { waitUntil } from '../helpers/processes.ts';
 import { deleteKeys } from '../helpers/test-app.ts';
 import { redisEnv } from '../helpers/test-redis.ts';
+import { testSealer } from '../helpers/test-sealer.ts';
 
 const redisConfig = () => {
   const env = redisEnv();
@@ -48,6 +49,7 @@ describe.each(['memory', 'bullmq'] as const)('%s outbox giving up', (kind) => {
             perSecond,
             maxAttempts: 2,
             logger: pino({ level: 'silent' }),
+            sealer: testSealer(),
             onGaveUp,
           });
     await outbox.enqueue([job]);

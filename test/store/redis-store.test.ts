@@ -6,13 +6,14 @@ import { createRedisStore } from '../../src/store/redis/redis-store.ts';
 import type { StoredInbound } from '../../src/store/store.ts';
 import { deleteKeys } from '../helpers/test-app.ts';
 import { testRedis } from '../helpers/test-redis.ts';
+import { testSealer } from '../helpers/test-sealer.ts';
 import { storeContract } from './store-contract.ts';
 
 storeContract('redis', async (clock) => {
   const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
   const redis = testRedis();
   return {
-    store: createRedisStore({ redis, prefix, clock }),
+    store: createRedisStore({ redis, prefix, clock, sealer: testSealer() }),
     cleanup: async () => {
       await redis.quit();
       await deleteKeys(prefix);
@@ -25,7 +26,7 @@ describe('the work list a web process fills', () => {
     const prefix = `faro-test-${randomBytes(4).toString('hex')}:`;
     const redis = testRedis();
     const clock = createManualClock();
-    const store = createRedisStore({ redis, prefix, clock });
+    const store = createRedisStore({ redis, prefix, clock, sealer: testSealer() });
     try {
       const opts = { minute: 1, floodMax: 20, at: clock.now() };
       for (const c of ['c1', 'c2', 'c3']) {

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import type { Clock } from '../../engine/clock.ts';
+import type { Sealer } from '../../privacy/seal.ts';
 import { conversationKeys, globalKeys, TTL, TWILIO_SIDS_GRACE_SECONDS } from '../keys.ts';
 import type {
   ConversationRecord,
@@ -22,6 +24,7 @@ import {
   SAVE_RECORD,
   UPDATE_MESSAGE,
 } from './scripts.ts';
+import { createStoreCodec } from './store-codec.ts';
 import { pushWorkHint } from './work-hint.ts';
 
 type Client = Redis | Cluster;
@@ -97,12 +100,20 @@ export function createRedisStore({
   redis,
   prefix,
   clock,
+  sealer,
+  logger,
 }: {
   redis: Client;
   prefix: string;
   clock: Clock;
+  /** Seals what people and staff wrote: inbox, message bodies, transcript texts, the record. */
+  sealer: Pick<Sealer, 'seal' | 'open'>;
+  logger?: Pick<Logger, 'warn'>;
 }): ConversationStore {
   const r = defineScripts(redis);
+  const codec = createStoreCodec(sealer, logger);
+  const { encodeRecord, decodeRecord, encodeEntry, decodeEntry, encodeInbound, decodeInbound } = codec;
+  const { encodeMessage, decodeMessage } = codec;
   const keys = (id: string) => conversationKeys(prefix, id);
   const g = globalKeys(prefix);
 
@@ -117,7 +128,7 @@ export function createRedisStore({
         now,
         now + TTL.dedupeSeconds,
         TTL.dedupeSeconds,
-        JSON.stringify(inbound),
+        encodeInbound(inbound),
       );
       return ok === 1 ? 'recorded' : 'duplicate';
     },
@@ -131,7 +142,7 @@ export function createRedisStore({
         now,
         now + TTL.dedupeSeconds,
         TTL.dedupeSeconds,
-        JSON.stringify(inbound),
+        encodeInbound(inbound),
         at,
         id,
         notify === 'urgent' ? 2 : notify ? 1 : 0,
@@ -174,12 +185,12 @@ export function createRedisStore({
         TTL.transcriptMax,
         step.outbound.length,
       ];
-      for (const m of step.outbound) args.push(m.id, JSON.stringify(m));
+      for (const m of step.outbound) args.push(m.id, encodeMessage(m));
       args.push(step.transcript.length, ...step.transcript.map(encodeEntry));
       const result = await r.faroCommit(...args);
       if (!Array.isArray(result)) return { result: 'conflict' };
       const [, next, outq] = result;
-      return { result: 'committed', next: next ? (JSON.parse(next) as StoredInbound) : null, outq };
+      return { result: 'committed', next: next ? decodeInbound(next) : null, outq };
     },
     async beginProcessing(id, ttlMs) {
       const k = keys(id);
@@ -189,7 +200,7 @@ export function createRedisStore({
       const [, head, record] = res;
       return {
         token,
-        head: head ? (JSON.parse(head) as StoredInbound) : null,
+        head: head ? decodeInbound(head) : null,
         record: record ? decodeRecord(id, record) : null,
       };
     },
@@ -241,7 +252,7 @@ export function createRedisStore({
     async addOutbound(message, entry, ttlSeconds) {
       const k = keys(message.conversationId);
       const tx = r.multi();
-      tx.hset(k.messages, message.id, JSON.stringify(message));
+      tx.hset(k.messages, message.id, encodeMessage(message));
       tx.rpush(k.outq, message.id);
       if (entry) tx.rpush(k.transcript, encodeEntry(entry)).ltrim(k.transcript, -TTL.transcriptMax, -1);
       for (const key of [k.messages, k.outq, k.transcript]) tx.expire(key, ttlSeconds, 'GT');
@@ -252,7 +263,7 @@ export function createRedisStore({
     },
     async getMessage(id, messageId) {
       const raw = await r.hget(keys(id).messages, messageId);
-      return raw ? (JSON.parse(raw) as OutboundMessage) : null;
+      return raw ? decodeMessage(id, raw) : null;
     },
     async updateMessage(id, messageId, patch, statusRank) {
       const rank = statusRank ?? (patch.status ? { [patch.status]: Number.MAX_SAFE_INTEGER } : {});
@@ -263,7 +274,7 @@ export function createRedisStore({
         JSON.stringify(rank),
         clock.now(),
       );
-      return raw ? (JSON.parse(raw) as OutboundMessage) : null;
+      return raw ? decodeMessage(id, raw) : null;
     },
     async forgetMessage(id, messageId) {
       await r.hdel(keys(id).messages, messageId);
@@ -283,7 +294,7 @@ export function createRedisStore({
       const [, record, message] = res;
       return {
         record: record ? decodeRecord(id, record) : null,
-        message: message ? (JSON.parse(message) as OutboundMessage) : null,
+        message: message ? decodeMessage(id, message) : null,
       };
     },
     async finishSend(id, messageId, sid, patch, { forget, statusRank }) {
@@ -382,40 +393,4 @@ export function compactId(id: string): string | Buffer {
   return /^[A-Z]{2}[0-9a-f]{32}$/.test(id)
     ? Buffer.concat([Buffer.from(id.slice(0, 2)), Buffer.from(id.slice(2), 'hex')])
     : id;
-}
-
-const FROM_CODES = { user: 'u', bot: 'b', staff: 's', system: 'y' } as const;
-const FROM_NAMES = Object.fromEntries(Object.entries(FROM_CODES).map(([k, v]) => [v, k])) as Record<
-  string,
-  TranscriptEntry['from']
->;
-
-/**
- * A transcript entry as a JSON array (`[at, from, text, extras?]`): the field names of a dozen
- * entries would otherwise be a tenth of an idle conversation's bytes.
- */
-export function encodeEntry(e: TranscriptEntry): string {
-  const { at, from, text, ...extras } = e;
-  const row: unknown[] = [at, FROM_CODES[from], text];
-  if (Object.values(extras).some((v) => v !== undefined)) row.push(extras);
-  return JSON.stringify(row);
-}
-
-export function decodeEntry(raw: string): TranscriptEntry {
-  const parsed = JSON.parse(raw) as unknown;
-  if (!Array.isArray(parsed)) return parsed as TranscriptEntry; // written before the compact form
-  const [at, from, text, extras] = parsed as [number, string, string, Partial<TranscriptEntry>?];
-  return { at, from: FROM_NAMES[from] ?? 'system', text, ...extras };
-}
-
-/** The record's JSON without what the key and the version prefix already say. */
-function encodeRecord(record: ConversationRecord): string {
-  const { id: _id, version: _version, ...rest } = record;
-  return JSON.stringify(rest);
-}
-
-function decodeRecord(id: string, raw: string): ConversationRecord {
-  const bar = raw.indexOf('|');
-  const rest = JSON.parse(raw.slice(bar + 1)) as Omit<ConversationRecord, 'id' | 'version'>;
-  return { ...rest, id, version: Number(raw.slice(0, bar)) };
 }
