@@ -85,6 +85,7 @@ export function createSendToPerson(d: {
       author,
       screen,
       live = true,
+      hold = false,
     }: {
       ticket: Ticket;
       text: string;
@@ -94,13 +95,22 @@ export function createSendToPerson(d: {
       screen?: string;
       /** Tell open consoles (false for a closed ticket: its view is re-read). */
       live?: boolean;
+      /**
+       * After WhatsApp's 24-hour window: store the message as `held` instead of sending it; the
+       * caller has the re-contact template sent (src/handoff/recontact.ts) and the engine
+       * delivers it when the person next writes.
+       */
+      hold?: boolean;
     }): Promise<
-      { sent: true; id: string; entries: TranscriptEntry[] } | { sent: false; reason: SendRefusal }
+      | { sent: true; held: boolean; id: string; ids: string[]; entries: TranscriptEntry[] }
+      | { sent: false; reason: SendRefusal }
     > {
       const now = d.now();
       const conversationId = ticket.conversationId;
       const record = conversationId ? await d.store.load(conversationId) : null;
-      const why = refusal(record, now);
+      const refused = refusal(record, now);
+      const held = hold && refused === 'window_closed';
+      const why = held ? null : refused;
       if (why || !record || !conversationId) return { sent: false, reason: why ?? 'gone' };
       const base = `${origin}-${randomUUID()}`;
       const parts = d.render(record.channel, text);
@@ -113,13 +123,14 @@ export function createSendToPerson(d: {
           channel: record.channel,
           body,
           origin,
-          status: 'pending',
+          status: held ? 'held' : 'pending',
           sid: null,
           attempts: 0,
           error: null,
           createdAt: now,
           updatedAt: now,
           ...(author ? { author } : {}),
+          ...(held && { heldAt: now }),
         };
         // A hidden text is one transcript line for the whole message, on its first part.
         const entry: TranscriptEntry | null =
@@ -137,6 +148,7 @@ export function createSendToPerson(d: {
         if (entry) entries.push(entry);
       }
       const ids = parts.map((_, i) => (parts.length === 1 ? base : `${base}.${i}`));
+      if (held) return { sent: true, held, id: ids[0]!, ids, entries };
       await d.outbox.enqueue(
         ids.map((messageId) => ({ kind: 'stored', conversationId, messageId, channel: record.channel })),
       );
@@ -146,7 +158,7 @@ export function createSendToPerson(d: {
           ticket,
           entries.map((e) => ({ ...e, status: 'pending' })),
         );
-      return { sent: true, id: ids[0]!, entries };
+      return { sent: true, held, id: ids[0]!, ids, entries };
     },
   };
 }

@@ -147,6 +147,7 @@ export function buildConsole({
       twilioMedia,
       mediaStore: store,
       templates: () => recontact.list(),
+      recontact,
       library: createMediaLibrary({ redis, prefix: config.REDIS_KEY_PREFIX }),
     },
   };

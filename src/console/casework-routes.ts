@@ -7,7 +7,7 @@ import type { Ticket } from '../handoff/ticket.ts';
 import type { StaffUser } from './auth.ts';
 import { conflict, forbidden, HttpError, notFound, parseOr400 } from './http-error.ts';
 import { type StaffApiDeps, staffOf } from './staff-api.ts';
-import { assertCanView, assertCanWork, canView } from './ticket-access.ts';
+import { assertCanView, assertCanWork, canView, REPLY_REFUSALS } from './ticket-access.ts';
 
 const IdParams = z.object({ id: z.string().min(1).max(64) });
 const RefParams = IdParams.extend({ rid: z.string().min(1).max(64) });
@@ -119,7 +119,20 @@ export async function caseworkRoutes(app: FastifyInstance, deps: StaffApiDeps) {
     assertFollows(user, t);
     if (t.status !== 'closed') throw conflict('The ticket is open: reply in it', 'open');
     const { text } = parseOr400(TextBody, request.body);
-    const res = await cw.send.send({ ticket: t, text, origin: 'staff', author: user.username, live: false });
+    // After WhatsApp's 24-hour window, as for a reply in an open ticket: the approved template
+    // goes now and the message when the person answers; without one, staff are told why.
+    const recontact = deps.recontact;
+    const send = (hold: boolean) =>
+      cw.send.send({ ticket: t, text, origin: 'staff', author: user.username, live: false, hold });
+    let res = await send(false);
+    if (!res.sent && res.reason === 'window_closed' && recontact) {
+      const ok = await recontact.check(t.lang);
+      if (!ok.ok) {
+        const reason = ok.reason === 'template_missing' ? 'window_closed' : ok.reason;
+        throw conflict(REPLY_REFUSALS[reason], reason);
+      }
+      res = await send(true);
+    }
     if (!res.sent) {
       const why = {
         gone: 'The conversation is gone',
@@ -128,9 +141,20 @@ export async function caseworkRoutes(app: FastifyInstance, deps: StaffApiDeps) {
       }[res.reason];
       throw conflict(why, res.reason);
     }
+    if (res.held && recontact && t.conversationId) {
+      const kept = await recontact.hold({
+        conversationId: t.conversationId,
+        messageIds: res.ids,
+        lang: t.lang,
+      });
+      if (!kept.held) {
+        const reason = kept.reason === 'template_not_approved' ? kept.reason : 'window_closed';
+        throw conflict(REPLY_REFUSALS[reason], reason);
+      }
+    }
     await deps.tickets.update(t.id, (x) => ({ ...x, transcript: [...(x.transcript ?? []), ...res.entries] }));
     await audit(user, 'wrote_after_close', t.id);
-    return reply.code(202).send({ message: { id: res.id, status: 'pending' } });
+    return reply.code(202).send({ message: { id: res.id, status: res.held ? 'held' : 'pending' } });
   });
 
   app.get('/tickets/:id/referrals', async (request) => {

@@ -4,6 +4,7 @@ import type { CaseworkSide } from '../casework/build-casework.ts';
 import type { Lang } from '../channels/inbound-message.ts';
 import type { Clock } from '../engine/clock.ts';
 import type { LiveEvents } from '../handoff/live-events.ts';
+import type { Recontact } from '../handoff/recontact.ts';
 import type { TicketStore } from '../handoff/ticket-store.ts';
 import type { TicketViews } from '../handoff/ticket-view.ts';
 import type { Auth, StaffUser } from './auth.ts';
@@ -52,6 +53,8 @@ export interface StaffApiDeps extends StatsRouteDeps, MediaRouteDeps, TemplatesR
   services: Array<{ id: string; name: string; kind: string; city: string }>;
   /** The whole directory, for the content review list. */
   directory: ContentReviewDeps['services'];
+  /** Re-contact after WhatsApp's 24-hour window, for a word after closing (casework-routes.ts). */
+  recontact?: Pick<Recontact, 'check' | 'hold'>;
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);

@@ -123,6 +123,41 @@ describe.each(['memory', 'redis'] as const)('re-contact after 24 hours (%s store
     },
   );
 
+  it('a word after closing, a day later, goes through the template too, and reaches the person when they write', async () => {
+    fake.templates.set(HX_ES, 'approved');
+    const close = await api(h.t, ana, 'POST', `/api/staff/tickets/${ticketId}/close`, {
+      outcome: 'referred',
+    });
+    expect(close.statusCode).toBe(200);
+    await windowCloses();
+    const before = toUser().length;
+    const res = await api(h.t, ana, 'POST', `/api/staff/tickets/${ticketId}/follow-up`, {
+      text: '¿Pudiste llegar al albergue?',
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json().message.status).toBe('held');
+    await h.t.services.outbox.drain();
+    expect(toUser().slice(before)).toEqual([expect.objectContaining({ contentSid: HX_ES, body: '' })]);
+
+    await h.userWrites(WA, 'si, gracias');
+    await h.t.services.outbox.drain();
+    expect(toUser().slice(before + 1)[0]?.body).toBe('¿Pudiste llegar al albergue?');
+  });
+
+  it('a word after closing is refused, saying why, when WhatsApp has not approved the template', async () => {
+    fake.templates.set(HX_ES, 'rejected');
+    await api(h.t, ana, 'POST', `/api/staff/tickets/${ticketId}/close`, { outcome: 'referred' });
+    await windowCloses();
+    const before = toUser().length;
+    const res = await api(h.t, ana, 'POST', `/api/staff/tickets/${ticketId}/follow-up`, {
+      text: '¿Como estas?',
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().reason).toBe('template_not_approved');
+    await h.t.services.outbox.drain();
+    expect(toUser().length).toBe(before);
+  });
+
   it('falls back to the template when Twilio says the window closed (63016)', async () => {
     fake.templates.set(HX_ES, 'approved');
     fake.failNext([{ status: 400, code: 63016, message: 'Failed to send freeform message' }]);
