@@ -1,7 +1,7 @@
-import { ConfigError, loadConfig } from '../config.ts';
 import { RekeyError, type RekeyReport, rekeyRedis } from '../privacy/rekey.ts';
 import { RedisUnreachableError } from '../redis-unreachable.ts';
 import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
+import { loadCliConfig } from './cli-config.ts';
 
 /**
  * `npm run rekey`: re-seals every sealed value in Redis under DATA_KEY, opening old ones with
@@ -10,16 +10,8 @@ import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
  * 1 when a value is sealed under a key it was not given.
  */
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadCliConfig();
+  if (!config) return 1;
   if (config.storeKind === 'memory' || config.dataKeyGenerated) {
     process.stderr.write(
       'rekey needs REDIS_URL and DATA_KEY (and DATA_KEY_PREVIOUS: the keys it replaces)\n',

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { ROOT_DIR } from '../build-services.ts';
-import { ConfigError, loadConfig } from '../config.ts';
 import { systemClock } from '../engine/clock.ts';
 import { RedisUnreachableError } from '../redis-unreachable.ts';
 import { buildStats } from '../stats/build-stats.ts';
 import { REPORT_USAGE, runReportCli } from '../stats/report-cli.ts';
 import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
+import { loadCliConfig } from './cli-config.ts';
 
 /**
  * The monthly advocacy export from the counters in the Redis that REDIS_URL (or the cluster or
@@ -14,16 +14,8 @@ import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
  *   npm run report -- --month 2026-12 [--out reports/2026-12] [--lang es|en]
  */
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadCliConfig();
+  if (!config) return 1;
   if (config.storeKind === 'memory') {
     process.stderr.write(
       'No REDIS_URL: in embedded mode the counters live only inside the running `npm start`.\n' +

@@ -1,4 +1,3 @@
-import { ConfigError, loadConfig } from '../config.ts';
 import { createRedisStaffStore } from '../console/redis-staff-store.ts';
 import { runStaffCli, STAFF_USAGE } from '../console/staff-cli.ts';
 import { systemClock } from '../engine/clock.ts';
@@ -6,6 +5,7 @@ import type { LiveEvent } from '../handoff/live-events.ts';
 import { liveEventsChannel } from '../handoff/redis-live-events.ts';
 import { RedisUnreachableError } from '../redis-unreachable.ts';
 import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
+import { loadCliConfig } from './cli-config.ts';
 
 /**
  * Staff accounts in the Redis that REDIS_URL (or the cluster/sentinel settings) points at.
@@ -15,16 +15,8 @@ import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
  *   npm run staff -- list
  */
 async function main(): Promise<number> {
-  let config: ReturnType<typeof loadConfig>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadCliConfig();
+  if (!config) return 1;
   if (config.storeKind === 'memory') {
     process.stderr.write(
       'No REDIS_URL: in embedded mode staff accounts live only inside the running `npm start`\n' +
