@@ -8,6 +8,7 @@ import {
   RISK_CATEGORIES,
   trainModels,
 } from '../../flows/understand/index.ts';
+import { trainNetwork } from '../../flows/understand/learn/hidden-layer.ts';
 import { trainSoftmax } from '../../flows/understand/learn/softmax-regression.ts';
 import { textFeatures } from '../../flows/understand/learn/text-features.ts';
 import { featuresOf, modelsFromParts } from '../../flows/understand/learn/train-models.ts';
@@ -35,6 +36,7 @@ export function loadModels(rootDir: string): { models: LearnedModels; from: 'cac
     textFeatures.toString(),
     featuresOf.toString(),
     trainSoftmax.toString(),
+    trainNetwork.toString(),
     trainModels.toString(),
   ]);
   for (const dir of modelCacheDirs(rootDir)) {

@@ -37,7 +37,7 @@ export function writeModelCache(dir: string, key: string, parts: ModelParts): bo
   }
 }
 
-const NUMBER_PARTS = ['danger', 'category', 'language', 'questions'] as const;
+const NUMBER_PARTS = ['danger', 'language', 'questions'] as const;
 
 /** A JSON header (names, shapes), then the weights and biases, each 8-byte aligned. */
 function encode(parts: ModelParts): Buffer {
@@ -89,7 +89,6 @@ function decode(file: Buffer): ModelParts {
     langs: header.langs,
     targets: header.targets,
     danger: out.danger!,
-    category: out.category!,
     language: out.language!,
     questions: out.questions!,
   };

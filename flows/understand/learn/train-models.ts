@@ -4,6 +4,7 @@ import { prepareUtterance } from '../prepare-utterance.ts';
 import type { TrainingCorpus } from '../training/load-training.ts';
 import { RISK_CATEGORIES, type RiskCategory, type Utterance } from '../types.ts';
 import { buildFeatureSpace, type FeatureSpace, featureSpace } from './feature-space.ts';
+import { type NetworkModel, networkModel, trainNetwork } from './hidden-layer.ts';
 import { indexNearest, type NearestModel } from './nearest-examples.ts';
 import { type SoftmaxModel, softmaxModel, trainSoftmax } from './softmax-regression.ts';
 import { textFeatures } from './text-features.ts';
@@ -34,8 +35,8 @@ export interface ModelParts {
   readonly vocabulary: readonly string[];
   readonly langs: readonly Lang[];
   readonly targets: readonly string[];
+  /** The danger network's numbers, packed (see hidden-layer.ts). */
   readonly danger: LearnedNumbers;
-  readonly category: LearnedNumbers;
   readonly language: LearnedNumbers;
   readonly questions: LearnedNumbers;
 }
@@ -43,6 +44,8 @@ export interface LearnedNumbers {
   readonly weights: Float32Array;
   readonly bias: Float64Array;
 }
+
+const DANGER_CLASSES = ['ordinary', ...RISK_CATEGORIES] as const;
 
 export type QuestionRanker = 'softmax' | 'nearest';
 
@@ -76,8 +79,8 @@ interface Message {
 
 /**
  * Trains the learned layers from the corpora at start (`npm run bench:understanding` prints how
- * long): the danger detector (danger or not), the kind of danger, the language, and the question
- * index. Deterministic: the same data always gives the same models.
+ * long): the danger detector (a small network that reads a message as ordinary or as one kind
+ * of danger), the language, and the question index. Deterministic: the same data always gives the same models.
  */
 export function trainModels(
   corpora: readonly TrainingCorpus[],
@@ -98,24 +101,17 @@ export function trainModels(
   const encoded = messages.map((m) => ({ ...m, ids: space.encode(m.features) }));
   const dimensions = space.size;
 
-  const danger = trainSoftmax({
-    classes: ['ordinary', 'danger'],
+  // Ordinary or one of the kinds of danger: learning the kinds apart helps tell each from
+  // its figures of speech ("me mata el calor" is not a threat, "me muero de hambre" not suicide).
+  const danger = trainNetwork({
+    classes: DANGER_CLASSES,
     dimensions,
     examples: encoded.flatMap((m) => {
-      if (m.danger) return [{ ids: m.ids, label: 1 }];
+      if (m.danger) return [{ ids: m.ids, label: 1 + RISK_CATEGORIES.indexOf(m.danger) }];
       if (m.ordinary) return [{ ids: m.ids, label: 0 }];
       // Questions are ordinary too, but for those about safety itself.
       return m.target && !isSafetyTarget(m.target) ? [{ ids: m.ids, label: 0, weight: 0.5 }] : [];
     }),
-    epochs: 12,
-  });
-  const category = trainSoftmax({
-    classes: RISK_CATEGORIES,
-    dimensions,
-    examples: encoded.flatMap((m) =>
-      m.danger ? [{ ids: m.ids, label: RISK_CATEGORIES.indexOf(m.danger) }] : [],
-    ),
-    epochs: 12,
   });
   const language = trainSoftmax({
     classes: langs,
@@ -130,7 +126,7 @@ export function trainModels(
     ranker === 'nearest'
       ? indexNearest({ classes: targets, examples: questionExamples, dimensions })
       : trainSoftmax({ classes: targets, dimensions, examples: questionExamples, epochs: 10 });
-  return assemble({ space, langs, targets, danger, category, language, questions });
+  return assemble({ space, langs, targets, danger, language, questions });
 }
 
 /** The models again from their learned numbers, without training (see src/engine/model-cache.ts). */
@@ -140,8 +136,7 @@ export function modelsFromParts(parts: ModelParts): LearnedModels {
     space: featureSpace(parts.vocabulary),
     langs: parts.langs,
     targets: parts.targets,
-    danger: model(['ordinary', 'danger'], parts.danger),
-    category: model(RISK_CATEGORIES, parts.category),
+    danger: networkModel(DANGER_CLASSES, parts.danger),
     language: model(parts.langs, parts.language),
     questions: model(parts.targets, parts.questions),
   });
@@ -151,8 +146,7 @@ function assemble(m: {
   space: FeatureSpace;
   langs: readonly Lang[];
   targets: readonly string[];
-  danger: SoftmaxModel;
-  category: SoftmaxModel;
+  danger: NetworkModel;
   language: SoftmaxModel;
   questions: SoftmaxModel | NearestModel;
 }): LearnedModels {
@@ -166,16 +160,16 @@ function assemble(m: {
             vocabulary: m.space.vocabulary,
             langs: m.langs,
             targets: m.targets,
-            danger: numbers(m.danger),
-            category: numbers(m.category),
+            danger: m.danger.numbers,
             language: numbers(m.language),
             questions: numbers(questions),
           }
         : null,
     encode: (features) => m.space.encode(features),
     danger(ids) {
-      const p = m.danger.predict(ids)[1] ?? 0;
-      return { p, category: RISK_CATEGORIES[argmax(m.category.predict(ids))] ?? 'violence' };
+      const all = m.danger.predict(ids);
+      const p = 1 - (all[0] ?? 1);
+      return { p, category: RISK_CATEGORIES[argmax(all.subarray(1))] ?? 'violence' };
     },
     questions(ids) {
       const scores = questions.predict(ids);

@@ -1,0 +1,123 @@
+import { seededRandom, shuffleInPlace } from './seeded-random.ts';
+import type { EncodedExample } from './softmax-regression.ts';
+import type { LearnedNumbers } from './train-models.ts';
+
+export interface NetworkModel {
+  readonly classes: readonly string[];
+  /** Probability of each class, in the order of `classes`. */
+  predict(ids: Int32Array): Float64Array;
+  /**
+   * The learned numbers packed as one weight and one bias array, to keep between starts:
+   * weights = first layer (feature × hidden) then second (hidden × class); bias = the hidden
+   * units' then the classes'. The hidden size is `bias.length - classes.length`.
+   */
+  readonly numbers: LearnedNumbers;
+}
+
+export interface NetworkOptions {
+  readonly classes: readonly string[];
+  readonly examples: readonly EncodedExample[];
+  /** Size of the feature space. */
+  readonly dimensions: number;
+  readonly hidden?: number;
+  readonly epochs?: number;
+  readonly learningRate?: number;
+  readonly seed?: number;
+}
+
+/**
+ * A network with one hidden layer (ReLU) over the same sparse features as the linear models,
+ * trained by stochastic gradient descent. Unlike a linear model it can learn that two pieces
+ * mean more together than apart: "muero" with "risa" is a figure of speech, "muero" with
+ * "sangre" is not. Chosen for the danger detector on the dev set and on training rounds left
+ * out (`scripts/understanding/experiment-detector.ts`).
+ */
+export function trainNetwork(options: NetworkOptions): NetworkModel {
+  const { classes, examples, dimensions } = options;
+  const hidden = options.hidden ?? 64;
+  const epochs = options.epochs ?? 12;
+  const rate = options.learningRate ?? 0.05;
+  const k = classes.length;
+  const random = seededRandom(options.seed ?? 7);
+  const weights = new Float32Array(dimensions * hidden + hidden * k);
+  for (let i = 0; i < weights.length; i++) weights[i] = (random() - 0.5) * 0.2;
+  const bias = new Float64Array(hidden + k);
+  const net = layers(weights, bias, dimensions, hidden, k);
+  const dh = new Float64Array(hidden);
+  const order = examples.filter((e) => e.ids.length > 0);
+
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const lr = rate / (1 + epoch * 0.3);
+    for (const ex of shuffleInPlace(order, random)) {
+      const { h, out, x } = net.forward(ex.ids);
+      const w = ex.weight ?? 1;
+      dh.fill(0);
+      for (let c = 0; c < k; c++) {
+        const g = w * (out[c]! - (c === ex.label ? 1 : 0));
+        bias[hidden + c] = bias[hidden + c]! - lr * g;
+        for (let j = 0; j < hidden; j++) {
+          const at = net.second + j * k + c;
+          dh[j] = dh[j]! + g * weights[at]!;
+          weights[at] = weights[at]! - lr * g * h[j]!;
+        }
+      }
+      for (let j = 0; j < hidden; j++) {
+        if (h[j]! <= 0) dh[j] = 0;
+        bias[j] = bias[j]! - lr * dh[j]!;
+      }
+      for (let i = 0; i < ex.ids.length; i++) {
+        const base = ex.ids[i]! * hidden;
+        for (let j = 0; j < hidden; j++) weights[base + j] = weights[base + j]! - lr * dh[j]! * x;
+      }
+    }
+  }
+  return networkModel(classes, { weights, bias });
+}
+
+/** A network from its learned numbers: freshly trained, or read back from the cache. */
+export function networkModel(classes: readonly string[], numbers: LearnedNumbers): NetworkModel {
+  const k = classes.length;
+  const hidden = numbers.bias.length - k;
+  const dimensions = (numbers.weights.length - hidden * k) / hidden;
+  if (hidden < 1 || !Number.isInteger(dimensions))
+    throw new Error('network numbers do not fit their classes');
+  const net = layers(numbers.weights, numbers.bias, dimensions, hidden, k);
+  return {
+    classes,
+    numbers,
+    predict: (ids) => Float64Array.from(net.forward(ids).out),
+  };
+}
+
+/** The forward pass, writing into buffers it owns (one message at a time, as JavaScript runs). */
+function layers(weights: Float32Array, bias: Float64Array, dimensions: number, hidden: number, k: number) {
+  const second = dimensions * hidden;
+  const h = new Float64Array(hidden);
+  const out = new Float64Array(k);
+  return {
+    second,
+    forward(ids: Int32Array) {
+      const x = ids.length ? 1 / Math.sqrt(ids.length) : 0;
+      for (let j = 0; j < hidden; j++) h[j] = bias[j]!;
+      for (let i = 0; i < ids.length; i++) {
+        const base = ids[i]! * hidden;
+        for (let j = 0; j < hidden; j++) h[j] = h[j]! + weights[base + j]! * x;
+      }
+      for (let j = 0; j < hidden; j++) if (h[j]! < 0) h[j] = 0;
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) {
+        let v = bias[hidden + c]!;
+        for (let j = 0; j < hidden; j++) v += h[j]! * weights[second + j * k + c]!;
+        out[c] = v;
+        if (v > max) max = v;
+      }
+      let sum = 0;
+      for (let c = 0; c < k; c++) {
+        out[c] = Math.exp(out[c]! - max);
+        sum += out[c]!;
+      }
+      for (let c = 0; c < k; c++) out[c] = out[c]! / sum;
+      return { h, out, x };
+    },
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * npx tsx scripts/understanding/experiment-detector.ts
+ * Compares ways to build the danger detector, never on the holdout:
+ * - on the dev set;
+ * - leaving one round of training data out (`<lng>.json`, `.more`, `.round3`, `.round4` were
+ *   written by different writers at different times: the closest thing to "messages nobody
+ *   has seen" that we may look at), training on the other rounds.
+ * Prints recall at 3% false alarms, false alarms at 97% recall (threshold-free), and recall /
+ * false alarms at detector thresholds (`SURE=0.25,0.3`; default: production's `dangerSure`),
+ * the lexicon rule included. `npx tsx … network` runs only the variants whose name matches.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { detectRisk, prepareUtterance, RISK_CATEGORIES } from '../../flows/understand/index.ts';
+import { buildFeatureSpace } from '../../flows/understand/learn/feature-space.ts';
+import { trainNetwork } from '../../flows/understand/learn/hidden-layer.ts';
+import { trainSoftmax } from '../../flows/understand/learn/softmax-regression.ts';
+import { textFeatures } from '../../flows/understand/learn/text-features.ts';
+import { DEFAULT_THRESHOLDS } from '../../flows/understand/understand.ts';
+import { ROOT_DIR } from '../../src/build-services.ts';
+import { LANGUAGES } from '../../src/channels/inbound-message.ts';
+import { loadFixtures } from './fixtures.ts';
+
+interface Item {
+  text: string;
+  /** -1 ordinary, -2 question (not safety), else category index */
+  y: number;
+  round: string;
+  lex: boolean;
+  f: string[];
+}
+
+const featurize = (text: string) => {
+  const u = prepareUtterance(text);
+  const f = textFeatures(u);
+  const r = detectRisk(u);
+  if (r) f.push('lex:any', `lex:${r.category}`);
+  return { f, lex: Boolean(r) };
+};
+
+const items: Item[] = [];
+const trainingDir = join(ROOT_DIR, 'flows/understand/training');
+for (const file of readdirSync(trainingDir).filter((f) => f.endsWith('.json'))) {
+  const round = file.split('.').length > 2 ? (file.split('.')[1] ?? '') : 'one';
+  const data = JSON.parse(readFileSync(join(trainingDir, file), 'utf8'));
+  RISK_CATEGORIES.forEach((c, y) => {
+    for (const text of data.danger[c]) items.push({ text, y, round, ...featurize(text) });
+  });
+  for (const text of data.ordinary) items.push({ text, y: -1, round, ...featurize(text) });
+}
+for (const lang of LANGUAGES) {
+  const dir = join(ROOT_DIR, 'locales', lang);
+  for (const file of readdirSync(dir).filter((f) => f.startsWith('questions'))) {
+    const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, string[]>;
+    for (const [target, texts] of Object.entries(data)) {
+      if (target.startsWith('safety') || target === '@report') continue;
+      for (const text of texts) items.push({ text, y: -2, round: 'question', ...featurize(text) });
+    }
+  }
+}
+const dev: Item[] = loadFixtures('dev').flatMap((fx) => [
+  ...fx.danger.map((d) => ({
+    text: d.text,
+    y: RISK_CATEGORIES.indexOf(d.category),
+    round: 'dev',
+    ...featurize(d.text),
+  })),
+  ...fx.ordinary.map((text) => ({ text, y: -1, round: 'dev', ...featurize(text) })),
+]);
+
+type Detector = (train: Item[]) => (item: Item) => number;
+
+const space = (train: Item[], minCount = 2) =>
+  buildFeatureSpace(
+    train.map((i) => i.f),
+    minCount,
+  );
+
+const binary =
+  (epochs = 12, questionWeight = 0.5, seed = 7, minCount = 2): Detector =>
+  (train) => {
+    const s = space(train, minCount);
+    const m = trainSoftmax({
+      classes: ['o', 'd'],
+      dimensions: s.size,
+      examples: train.map((i) => ({
+        ids: s.encode(i.f),
+        label: i.y >= 0 ? 1 : 0,
+        weight: i.y === -2 ? questionWeight : 1,
+      })),
+      epochs,
+      seed,
+    });
+    return (i) => m.predict(s.encode(i.f))[1] ?? 0;
+  };
+
+const joint =
+  (epochs = 12, questionWeight = 0.5): Detector =>
+  (train) => {
+    const s = space(train);
+    const m = trainSoftmax({
+      classes: ['o', ...RISK_CATEGORIES],
+      dimensions: s.size,
+      examples: train.map((i) => ({
+        ids: s.encode(i.f),
+        label: i.y >= 0 ? i.y + 1 : 0,
+        weight: i.y === -2 ? questionWeight : 1,
+      })),
+      epochs,
+    });
+    return (i) => 1 - (m.predict(s.encode(i.f))[0] ?? 1);
+  };
+
+const average =
+  (...ds: Detector[]): Detector =>
+  (train) => {
+    const fs = ds.map((d) => d(train));
+    return (i) => fs.reduce((a, f) => a + f(i), 0) / fs.length;
+  };
+
+const network =
+  (hidden = 64, epochs = 12, learningRate = 0.05): Detector =>
+  (train) => {
+    const s = space(train);
+    const m = trainNetwork({
+      classes: ['o', ...RISK_CATEGORIES],
+      dimensions: s.size,
+      examples: train.map((i) => ({
+        ids: s.encode(i.f),
+        label: i.y >= 0 ? i.y + 1 : 0,
+        weight: i.y === -2 ? 0.5 : 1,
+      })),
+      hidden,
+      epochs,
+      learningRate,
+    });
+    return (i) => 1 - (m.predict(s.encode(i.f))[0] ?? 1);
+  };
+
+const detectors: Record<string, Detector> = {
+  'network (production)': network(),
+  'network 32 hidden': network(32),
+  'network 64 hidden, 8 epochs, rate 0.1': network(64, 8, 0.1),
+  'linear, danger or not (before 2026-12-03)': binary(),
+  'linear 20 epochs': binary(20),
+  'linear, questions weigh 0.25': binary(12, 0.25),
+  'linear, features seen once kept': binary(12, 0.5, 7, 1),
+  'linear, ordinary or a kind': joint(),
+  'linear, 5 seeds averaged': average(...[7, 11, 13, 17, 19].map((s) => binary(12, 0.5, s))),
+  'network + linear averaged': average(network(), binary()),
+};
+
+function measure(scores: Array<{ p: number; danger: boolean; lex: boolean }>) {
+  const dp = scores
+    .filter((s) => s.danger)
+    .map((s) => s.p)
+    .sort((a, b) => a - b);
+  const op = scores
+    .filter((s) => !s.danger)
+    .map((s) => s.p)
+    .sort((a, b) => b - a);
+  const at97 = dp[Math.floor(0.03 * dp.length)] ?? 0;
+  const at3 = op[Math.floor(0.03 * op.length)] ?? 1;
+  const t = DEFAULT_THRESHOLDS;
+  const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
+  const at = (sure: number) => {
+    const alarmed = (s: { p: number; lex: boolean }) => s.p >= sure || (s.lex && s.p >= t.lexiconVeto);
+    return `at ${sure}: recall ${pct(scores.filter((s) => s.danger && alarmed(s)).length, dp.length)} FA ${pct(scores.filter((s) => !s.danger && alarmed(s)).length, op.length)}`;
+  };
+  return [
+    `R@3%FA ${pct(dp.filter((x) => x > at3).length, dp.length)}`,
+    `FA@97%R ${pct(op.filter((x) => x >= at97).length, op.length)}`,
+    ...SURE.map(at),
+  ].join(' · ');
+}
+
+const SURE = (process.env.SURE ?? String(DEFAULT_THRESHOLDS.dangerSure)).split(',').map(Number);
+const rounds = [...new Set(items.map((i) => i.round))].filter((r) => r !== 'question');
+const only = process.argv[2];
+for (const [name, detector] of Object.entries(detectors)) {
+  if (only && !name.includes(only)) continue;
+  const started = performance.now();
+  const p = detector(items);
+  const onDev = dev.map((i) => ({ p: p(i), danger: i.y >= 0, lex: i.lex }));
+  const out: Array<{ p: number; danger: boolean; lex: boolean }> = [];
+  for (const r of rounds) {
+    const q = detector(items.filter((i) => i.round !== r));
+    for (const i of items) if (i.round === r) out.push({ p: q(i), danger: i.y >= 0, lex: i.lex });
+  }
+  console.log(
+    `${name}\n  dev:            ${measure(onDev)}\n  round left out: ${measure(out)}  (${Math.round(performance.now() - started)} ms)`,
+  );
+}
