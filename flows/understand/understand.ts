@@ -76,8 +76,8 @@ export interface Thresholds {
 
 /** Chosen on the development corpus (`npm run eval:understanding`, see README). */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  dangerSure: 0.4,
-  dangerAsk: 0.3,
+  dangerSure: 0.2,
+  dangerAsk: 0.15,
   answerSure: 0.3,
   answerNear: 0.12,
   answerMargin: 0.5,
@@ -85,8 +85,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   languageGuess: 0.4,
   questionGuard: 0.5,
   questionGuardAsked: 0.15,
-  dangerSureForQuestion: 0.55,
-  lexiconVeto: 0.25,
+  dangerSureForQuestion: 0.65,
+  lexiconVeto: 0.05,
 };
 
 export type Understand = (text: string) => Understanding;
@@ -124,9 +124,13 @@ export function createUnderstand({
     const top = ranked[0];
     const guard = isAsked(utterance, text) ? thresholds.questionGuardAsked : thresholds.questionGuard;
     const question = Boolean(top && top.score >= guard && !isSafetyTarget(top.target));
+    // "quiero hablar con una persona, estoy solo y tengo miedo": a request for a person, with
+    // fear in it. Unless danger is as sure as it must be for a question, the person is reached
+    // at safety priority (route: afraidPerson) rather than answered as one kind of danger.
+    const asksPerson = top?.target === '@person' && top.score >= guard;
     let risk: Understanding['risk'] = null;
     let riskUnsure: RiskCategory | null = null;
-    const sure = question ? thresholds.dangerSureForQuestion : thresholds.dangerSure;
+    const sure = question || asksPerson ? thresholds.dangerSureForQuestion : thresholds.dangerSure;
     if (learned.p >= sure || (lexiconRisk && !question && learned.p >= thresholds.lexiconVeto)) {
       risk = { category, lang: writtenIn ?? lexiconRisk?.lang ?? guessLanguage(utterance) ?? 'es' };
     } else if (!question && learned.p >= thresholds.dangerAsk) {

@@ -67,6 +67,8 @@ export const en: Lexicon = {
     lost_child: [
       `lost ${CHILD}|${PARENT}`,
       `${CHILD} missing|disappeared|gone`,
+      // "my 6 year old disappeared"
+      'year|yr old missing|disappeared',
       // The verb is required: "my child lost his shoes" is about the shoes.
       `${CHILD} is|got|was|are|were|been lost`,
       `cant|t|cannot find ${CHILD}|${PARENT}`,

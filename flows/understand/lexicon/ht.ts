@@ -18,6 +18,7 @@ export const ht: Lexicon = {
       'swisid*',
       { phrase: 'pa vle viv', unless: 'isit|la|ak|nan|kote|pre' },
       'fatige viv',
+      'fini ak lavi',
     ],
     medical_emergency: [
       'senyen',
