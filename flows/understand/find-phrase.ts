@@ -13,6 +13,7 @@ function matchesSlot(matches: WordMatches, position: number, slot: readonly Word
   return false;
 }
 
+/** Where the rest of the phrase, from `slotIndex` on, ends (exclusive) when it matches from `position`; -1 if not. */
 function matchesFrom(
   utterance: Utterance,
   matches: WordMatches,
@@ -20,49 +21,47 @@ function matchesFrom(
   slotIndex: number,
   position: number,
   stopKeys: ReadonlySet<string>,
-): boolean {
+): number {
   const slot = slots[slotIndex];
-  if (slot === undefined) return true;
+  if (slot === undefined) return position;
   const { keys } = utterance;
   for (let next = position; next <= position + MAX_GAP && next < keys.length; next += 1) {
-    if (
-      matchesSlot(matches, next, slot) &&
-      matchesFrom(utterance, matches, slots, slotIndex + 1, next + 1, stopKeys)
-    ) {
-      return true;
+    if (matchesSlot(matches, next, slot)) {
+      const end = matchesFrom(utterance, matches, slots, slotIndex + 1, next + 1, stopKeys);
+      if (end >= 0) return end;
     }
     // Only stop words may be skipped between two words of a phrase.
-    if (!stopKeys.has(keys[next] ?? '')) return false;
+    if (!stopKeys.has(keys[next] ?? '')) return -1;
   }
-  return false;
+  return -1;
 }
 
-/** Where the phrase first starts in the message, or -1. */
-function phraseStart<Tag>(
+/** Where the phrase first occurs in the message, as [start, end) token indexes, or null. */
+function phraseSpan<Tag>(
   utterance: Utterance,
   matches: WordMatches,
   phrase: CompiledPhrase<Tag>,
   stopKeys: ReadonlySet<string>,
-): number {
+): readonly [start: number, end: number] | null {
   const first = phrase.slots[0];
-  if (first === undefined) return -1;
+  if (first === undefined) return null;
   for (let start = 0; start < utterance.keys.length; start += 1) {
-    if (
-      !matchesSlot(matches, start, first) ||
-      !matchesFrom(utterance, matches, phrase.slots, 1, start + 1, stopKeys)
-    )
-      continue;
+    if (!matchesSlot(matches, start, first)) continue;
+    const end = matchesFrom(utterance, matches, phrase.slots, 1, start + 1, stopKeys);
+    if (end < 0) continue;
     if (start > 0 && matchesSlot(matches, start - 1, phrase.notAfter)) continue;
     const cancelled = phrase.unless.some((pattern) => matches.some((ids) => ids.has(pattern.id)));
-    return cancelled ? -1 : start;
+    return cancelled ? null : [start, end];
   }
-  return -1;
+  return null;
 }
 
 export interface PhraseMatch<Tag> {
   readonly phrase: CompiledPhrase<Tag>;
   /** Index of the token where the phrase starts. */
   readonly start: number;
+  /** Index just past the phrase's last word (stop words skipped inside it included). */
+  readonly end: number;
 }
 
 /** For each phrase list, which phrases can start with each lexicon word. */
@@ -100,8 +99,8 @@ export function findPhrase<Tag>(
   if (candidates.size === 0) return undefined;
   for (const i of [...candidates].sort((a, b) => a - b)) {
     const phrase = phrases[i]!;
-    const start = phraseStart(utterance, matches, phrase, stopKeys);
-    if (start >= 0) return { phrase, start };
+    const span = phraseSpan(utterance, matches, phrase, stopKeys);
+    if (span) return { phrase, start: span[0], end: span[1] };
   }
   return undefined;
 }

@@ -106,6 +106,16 @@ export interface TalkWords {
   readonly adult: readonly PhraseSpec[];
   /** Words right before an age ("tengo", "edad"). */
   readonly ageBefore: readonly string[];
+  /**
+   * Words right before one's own age, in the first person ("tengo", "j ai", "m gen"): the age is
+   * the writer's even when a child or sibling is named nearby ("vengo con mi hermano, tengo 16").
+   */
+  readonly ageMine: readonly string[];
+  /**
+   * Words shortly before an age about to be reached ("cumplo", "voy a cumplir", "turning",
+   * "m pral gen"): the age now is one less ("cumplo 18 en marzo" is 17).
+   */
+  readonly ageNext: readonly string[];
   /** Words right after an age ("anos", "ans"). */
   readonly ageAfter: readonly string[];
   /** Number words from ten to nineteen, index 0 is ten; alternatives separated by `|`. */

@@ -2,7 +2,12 @@ import type { TalkWords } from '../types.ts';
 
 const FAMILY =
   'mom|mum|mommy|mother|dad|daddy|father|parents|family|husband|wife|kids|children|son|daughter|' +
-  'uncle|aunt|auntie|grandma|grandmother|grandpa|brother|sister|brothers|sisters|cousin|partner|friends|group';
+  'uncle|aunt|auntie|grandma|grandmother|grandpa|brother|sister|brothers|sisters|cousin|partner|friends|group|' +
+  'stepdad|stepmom|relatives|siblings|grandparents';
+/** Children or siblings someone alone may have with them: "alone with my baby" is still without another adult. */
+const CHILDREN = 'kids|children|son|daughter|baby|babies|child|sons|daughters|brother|sister|siblings';
+/** Parents and family who stayed behind or did not come. */
+const KIN = 'mom|mum|mother|dad|father|parents|family|grandma|grandparents|relatives|uncle|aunt';
 
 export const enTalk: TalkWords = {
   smallTalk: {
@@ -66,28 +71,63 @@ export const enTalk: TalkWords = {
   ],
   fear: ['scared|afraid|frightened|terrified', 'i am|im fear', 'so scared', 'fear for'],
   alone: [
+    `alone|myself with ${CHILDREN}`,
     'alone',
     'by myself',
+    'just|only me|myself',
     'on my own',
-    'no family|parents',
-    'without my|any family|parents|mom|dad',
+    'no family|parents|adults|adult',
+    'without my|any family|parents|mom|dad|adult',
     'nobody|noone with me',
     'no one with me',
+    'nobody|noone came|comes|travels|traveled|is with me',
+    'no one came|comes|travels|traveled with me',
     'came|travelling|traveling|travel alone|solo',
     'unaccompanied',
+    { phrase: `my ${KIN} stayed|remained`, unless: 'with' },
+    `my ${KIN} is|are|still back`,
+    `my ${KIN} didnt come`,
+    `my ${KIN} didn t come`,
+    `my ${KIN} did not come`,
   ],
   accompanied: [
+    'not alone',
+    'not by myself',
     `with my|our ${FAMILY}`,
     `with ${FAMILY}`,
     'travelling|traveling|came|coming with',
     `${FAMILY} with me|us`,
+    'is|are|came|comes with me|us',
     `me and my ${FAMILY}`,
+    `me my ${FAMILY} and`,
+    `${FAMILY} here with me|us`,
     `my ${FAMILY} and me|i`,
+    'we travel|came|traveling|travelling together',
   ],
-  minor: ['i am|im minor', 'under 18', 'underage', 'i am|im kid|child|teen|teenager'],
+  minor: [
+    'i am|im minor',
+    'under 18',
+    'underage',
+    'i am|im kid|child|teen|teenager',
+    'not 18',
+    'less than 18',
+    'below 18',
+  ],
   adult: ['i am|im adult', 'over 18', 'of age'],
-  ageBefore: ['im', 'm', 'am', 'age', 'aged', 'turned', 'be', 'dey'],
-  ageAfter: ['years', 'yrs', 'yo', 'year'],
+  ageBefore: ['im', 'm', 'am', 'age', 'aged', 'turned', 'be', 'dey', 'adult'],
+  ageMine: ['im', 'i m', 'i am', 'iam', 'i be', 'i dey', 'turned'],
+  ageNext: [
+    'turning',
+    'turn',
+    'will be',
+    'll be',
+    'gonna be',
+    'going to be',
+    'about to be',
+    'bout to be',
+    'almost',
+  ],
+  ageAfter: ['years', 'yrs', 'yo', 'year', 'y o'],
   teens: [
     'ten',
     'eleven',

@@ -2,7 +2,18 @@ import type { TalkWords } from '../types.ts';
 
 const FAMILY =
   'mama|mami|papa|papi|madre|padre|papas|padres|familia|esposo|esposa|marido|mujer|hijos|hijas|hijo|hija|' +
-  'tio|tia|tios|abuela|abuelo|hermano|hermana|hermanos|hermanas|primo|prima|pareja|novio|novia|amigos|grupo';
+  'tio|tia|tios|abuela|abuelo|abuelita|abuelito|abuelos|hermano|hermana|hermanos|hermanas|hermanito|' +
+  'hermanita|primo|prima|primos|pareja|novio|novia|amigos|grupo|padrastro|madrastra|familiares|parientes';
+/**
+ * Children or siblings someone alone may have with them: "sola con mi bebé", "solo con mi
+ * hermanito" are still without another adult.
+ */
+const CHILDREN =
+  'hijos|hijas|hijo|hija|bebe|bebes|nino|nina|ninos|ninas|nene|nena|hermano|hermana|hermanos|hermanas|' +
+  'hermanito|hermanita|hermanitos';
+/** Parents and family who stayed behind or did not come. */
+const KIN =
+  'mama|mami|papa|papi|madre|padre|papas|padres|familia|familiares|abuela|abuelo|tios|tio|tia|hermanos';
 
 export const esTalk: TalkWords = {
   smallTalk: {
@@ -93,16 +104,23 @@ export const esTalk: TalkWords = {
     'me da miedo',
   ],
   alone: [
+    `solo|sola|solito|solita con ${CHILDREN}`,
     'vengo|viajo|ando|estoy|voy|vine|llegue|camino|quede|sigo solo|sola|solito|solita|solos|solas',
-    'solo|sola yo',
+    'solo|sola|nomas|namas|solamente yo',
     'yo solo|sola',
-    'sin familia|papas|padres|mama|papa|nadie',
+    'sin familia|familiares|papas|padres|mama|papa|nadie|adulto|adultos|acompanante',
     'sin mi|mis familia|papas|padres|mama|papa',
+    'sin ningun|ninguna adulto|familiar|acompanante',
     'nadie me acompana',
     'no acompanado|acompanada',
-    'no viajo|vengo con nadie',
+    'no viajo|vengo|vine|ando con nadie',
+    'no tengo nadie',
+    'no tengo familia|papas|padres|familiares',
     'sin compania|acompanante',
-    'nadie viene|va|anda conmigo',
+    'nadie viene|vino|va|anda|esta|viaja conmigo',
+    'nadie conmigo',
+    { phrase: `mi|mis ${KIN} se quedo|quedaron|queda|quedan`, unless: 'conmigo|con' },
+    `mi|mis ${KIN} no vino|vinieron|viene|vienen`,
   ],
   accompanied: [
     `con mi|mis ${FAMILY}`,
@@ -111,11 +129,24 @@ export const esTalk: TalkWords = {
     'vengo|viajo|ando con',
     `mi|mis ${FAMILY} y yo`,
     `yo y mi|mis ${FAMILY}`,
+    `yo mi|mis ${FAMILY}`,
+    `${FAMILY} conmigo`,
+    'esta|estan|viene|vienen|vino|vinieron|anda|andan|viaja|viajan conmigo',
+    'esta|estan aqui|aca conmigo',
     'somos|venimos|vamos familia',
+    'venimos|vamos|andamos|viajamos|estamos juntos|juntas',
   ],
-  minor: ['soy|es menor', 'menor edad', 'soy nino|nina|chamaco|chamaca|adolescente'],
-  adult: ['soy|es mayor edad', 'soy adulto|adulta', 'mayor de edad'],
-  ageBefore: ['tengo', 'edad', 'cumpli', 'tiene', 'tienes'],
+  minor: [
+    'soy|es menor',
+    'menor edad',
+    'soy nino|nina|chamaco|chamaca|adolescente',
+    'menos 18',
+    'todavia|aun no tengo|cumplo 18',
+  ],
+  adult: ['soy|es mayor edad', 'soy adulto|adulta', 'mayor de edad', 'mas|mayor 18'],
+  ageBefore: ['tengo', 'tngo', 'edad', 'cumpli', 'tiene', 'tienes'],
+  ageMine: ['tengo', 'tngo', 'yo tengo', 'cumpli'],
+  ageNext: ['cumplo', 'cumplire', 'voy a cumplir', 'por cumplir', 'punto de cumplir', 'casi'],
   ageAfter: ['anos', 'ano', 'anitos'],
   teens: [
     'diez',

@@ -2,7 +2,12 @@ import type { TalkWords } from '../types.ts';
 
 const FAMILY =
   'mere|maman|pere|papa|parents|famille|mari|femme|enfants|enfant|fils|fille|oncle|tante|grand|' +
-  'frere|soeur|freres|soeurs|cousin|cousine|amis|groupe';
+  'frere|soeur|freres|soeurs|cousin|cousine|amis|groupe|filles|cousins|cousines|tantes|oncles|' +
+  'epoux|epouse|grands|proches';
+/** Children or siblings someone alone may have with them: "seule avec mon bébé" is still without another adult. */
+const CHILDREN = 'enfants|enfant|fils|fille|filles|bebe|bebes|frere|soeur|freres|soeurs';
+/** Parents and family who stayed behind or did not come. */
+const KIN = 'mere|maman|pere|papa|parents|famille|oncle|tante|grands|proches';
 
 export const frTalk: TalkWords = {
   smallTalk: {
@@ -70,24 +75,36 @@ export const frTalk: TalkWords = {
   ],
   fear: ['j ai|jai|g peur', 'peur', 'effraye|effrayee|terrifie|terrifiee'],
   alone: [
+    `seul|seule avec ${CHILDREN}`,
     'seul|seule|seuls|seules',
+    'juste|seulement moi',
+    'pas famille|parents',
     'tout|toute seul|seule',
-    'sans famille|parents',
+    'sans famille|parents|adulte|personne',
     'sans ma|mon|mes famille|parents|mere|pere|maman|papa',
     'non accompagne|accompagnee',
     'personne avec moi',
+    'personne est|vient|voyage avec moi',
+    { phrase: `ma|mon|mes ${KIN} reste*`, unless: 'avec' },
+    `ma|mon|mes ${KIN} pas venu*`,
   ],
   accompanied: [
+    'pas seul|seule|seuls|seules',
     `avec ma|mon|mes ${FAMILY}`,
     `avec ${FAMILY}`,
     'accompagne|accompagnee',
     'en famille',
     `moi et ma|mon|mes ${FAMILY}`,
     `ma|mon|mes ${FAMILY} et moi`,
+    `${FAMILY} avec moi`,
+    'est|sont|vient|viennent avec moi',
+    'voyage|voyageons|venus|sommes ensemble',
   ],
-  minor: ['suis|est mineur|mineure', 'moins 18', 'suis enfant|ado|adolescent|adolescente'],
+  minor: ['suis|est mineur|mineure', 'moins 18', 'suis enfant|ado|adolescent|adolescente', 'pas 18'],
   adult: ['suis|est majeur|majeure', 'suis adulte', 'plus 18'],
   ageBefore: ['j ai', 'jai', 'g', 'age', 'ai'],
+  ageMine: ['j ai', 'jai', 'g'],
+  ageNext: ['vais avoir', 'aurai', 'bientot', 'presque', 'vais faire'],
   ageAfter: ['ans', 'an'],
   teens: [
     'dix',

@@ -2,7 +2,12 @@ import type { TalkWords } from '../types.ts';
 
 const FAMILY =
   'mae|mamae|pai|papai|pais|familia|marido|esposa|esposo|mulher|filhos|filho|filha|tio|tia|avo|' +
-  'irmao|irma|irmaos|primo|prima|amigos|grupo';
+  'irmao|irma|irmaos|primo|prima|amigos|grupo|filhas|tios|avos|primos|irmas|parentes|familiares|padrasto|madrasta';
+/** Children or siblings someone alone may have with them: "vim sozinha com meu bebê" is still without another adult. */
+const CHILDREN =
+  'filhos|filho|filha|filhas|bebe|bebes|menino|menina|meninos|meninas|crianca|criancas|irmao|irma|irmaos|irmas';
+/** Parents and family who stayed behind or did not come. */
+const KIN = 'mae|mamae|pai|papai|pais|familia|avo|avos|tio|tia|tios|irmaos|parentes|familiares';
 
 export const ptTalk: TalkWords = {
   smallTalk: {
@@ -63,24 +68,42 @@ export const ptTalk: TalkWords = {
   ],
   fear: ['to|tou|estou|tamo|estamos com medo|panico', 'medo', 'assustado|assustada|apavorado|apavorada'],
   alone: [
+    `sozinho|sozinha com ${CHILDREN}`,
     'sozinho|sozinha|sozinhos|sozinhas',
-    'so eu',
-    'sem familia|pais|mae|pai',
+    'so|apenas|somente eu',
+    'nao tenho familia|pais',
+    'sem familia|pais|mae|pai|ninguem|adulto|adultos',
     'sem minha|meu|meus familia|pais|mae|pai',
+    'sem nenhum adulto|familiar|parente',
     'ninguem comigo',
+    'ninguem veio|vem|esta|viaja|ta comigo',
     'desacompanhado|desacompanhada',
     'vim|viajo|vou|ando|estou|to =so',
+    { phrase: `minha|meu|meus|minhas ${KIN} ficou|ficaram`, unless: 'comigo|com' },
+    `minha|meu|meus|minhas ${KIN} nao veio|vieram|vem`,
   ],
   accompanied: [
     `com minha|meu|meus|minhas ${FAMILY}`,
     `com ${FAMILY}`,
     'acompanhado|acompanhada',
     `eu e minha|meu|meus|minhas ${FAMILY}`,
+    `eu meu|minha|meus|minhas ${FAMILY}`,
     `minha|meu|meus|minhas ${FAMILY} e eu`,
+    `${FAMILY} comigo`,
+    'esta|estao|veio|vieram|vem|viaja|ta comigo',
+    'viemos|estamos|viajamos juntos|juntas',
   ],
-  minor: ['sou|e menor', 'menor idade', 'sou crianca|adolescente'],
-  adult: ['sou|e maior idade', 'sou adulto|adulta', 'maior de idade'],
+  minor: [
+    'sou|e menor',
+    'menor idade',
+    'sou crianca|adolescente',
+    'menos 18',
+    'ainda nao tenho|fiz|completei 18',
+  ],
+  adult: ['sou|e maior idade', 'sou adulto|adulta', 'maior de idade', 'mais|maior 18'],
   ageBefore: ['tenho', 'idade', 'fiz'],
+  ageMine: ['tenho', 'eu tenho', 'fiz'],
+  ageNext: ['vou fazer', 'faco', 'vou completar', 'completo', 'quase'],
   ageAfter: ['anos', 'ano'],
   teens: [
     'dez',

@@ -47,6 +47,15 @@ describe('the phrase matcher', () => {
     expect(finds(spec, 'no quiero morir')).toBe(false);
   });
 
+  it('reports where the phrase starts and ends, stop words inside it included', () => {
+    const match = findPhrase(
+      prepareUtterance('ayer me esta pegando otra vez'),
+      compilePhrases(['me pegando'], 'tag'),
+      STOP,
+    );
+    expect(match).toMatchObject({ start: 1, end: 4 });
+  });
+
   it('rejects a lexicon word that is really two words', () => {
     expect(() => compilePhrases(["quelqu'un"], 'tag')).toThrow(/not one word/);
   });
