@@ -1,18 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakePrimero, startFakePrimero } from '../../fakes/fake-primero.ts';
 import { type FakeTwilio, startFakeTwilio } from '../../fakes/fake-twilio.ts';
-import { freePort, waitUntil } from '../../helpers/processes.ts';
-import {
-  createTestApp,
-  inboundForm,
-  TEST_ACCOUNT_SID,
-  TEST_AUTH_TOKEN,
-  type TestApp,
-} from '../../helpers/test-app.ts';
-import { addStaff, PASSWORD } from '../staff-session.ts';
+import { waitUntil } from '../../helpers/processes.ts';
+import { inboundForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type TestApp } from '../../helpers/test-app.ts';
+import { logIn, noChromium, type OpenBrowser, openBrowser, startConsole } from './browser.ts';
 
 /**
  * Issue 12 in Chromium: a person opens a ticket on one number and gets a case code; they write
@@ -20,27 +14,22 @@ import { addStaff, PASSWORD } from '../staff-session.ts';
  * recorded, consented in the conversation, exported as CSV and pushed to a fake Primero; search
  * finds the ticket by label and by the number's last digits.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const FIRST = '+5219624440111';
 const SECOND = 'whatsapp:+5219624440122';
 
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('casework in the console, in a browser', () => {
+describe.skipIf(noChromium)('casework in the console, in a browser', () => {
   let fake: FakeTwilio;
   let primero: FakePrimero;
   let t: TestApp;
   let base: string;
-  let browser: Browser;
+  let browser: OpenBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
     primero = await startFakePrimero({ user: 'faro', password: 'primero-secret' });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({
+    ({ t, base } = await startConsole({
       env: {
-        PUBLIC_BASE_URL: base,
         TWILIO_API_BASE_URL: fake.baseUrl,
         OUTBOX_SMS_PER_SECOND: '100',
         OUTBOX_WHATSAPP_PER_SECOND: '100',
@@ -50,22 +39,10 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('casework in the conso
         PRIMERO_PASSWORD: 'primero-secret',
         PRIMERO_REFER_TO: 'cp_tapachula',
       },
-    });
-    await t.app.listen({ port, host: '127.0.0.1' });
-    await addStaff(t, 'sofia', 'supervisor');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+      staff: { sofia: 'supervisor' },
+    }));
+    browser = await openBrowser({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    page = browser.page;
   }, 60_000);
 
   afterAll(async () => {
@@ -95,11 +72,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('casework in the conso
   const panel = () => page.locator('.casework');
 
   it('follows one person across two numbers, with a consented referral, export, Primero and search', async () => {
-    await page.goto(`${base}/console`);
-    await page.getByLabel('Usuario').fill('sofia');
-    await page.getByLabel('Contraseña').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('tab', { name: /Esperando/ }).waitFor();
+    await logIn({ page, base, username: 'sofia' });
 
     // 1. A ticket on the first number; staff take it and give a case code.
     await userWrites('quiero hablar con una persona', FIRST);
@@ -179,6 +152,6 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('casework in the conso
     }
     if (process.env.FARO_SCREENSHOTS)
       await page.screenshot({ path: `${process.env.FARO_SCREENSHOTS}/console-casework.png`, fullPage: true });
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   }, 90_000);
 });

@@ -1,17 +1,11 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTwilio, startFakeTwilio } from '../../fakes/fake-twilio.ts';
-import { freePort, waitUntil } from '../../helpers/processes.ts';
-import {
-  createTestApp,
-  inboundForm,
-  TEST_ACCOUNT_SID,
-  TEST_AUTH_TOKEN,
-  type TestApp,
-} from '../../helpers/test-app.ts';
-import { addStaff, PASSWORD } from '../staff-session.ts';
+import { waitUntil } from '../../helpers/processes.ts';
+import { inboundForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type TestApp } from '../../helpers/test-app.ts';
+import { PASSWORD } from '../staff-session.ts';
+import { logIn, noChromium, type OpenBrowser, openBrowser, startConsole } from './browser.ts';
 
 /**
  * The staff console in Debian's Chromium, driven by playwright-core: a user asks for a person
@@ -19,51 +13,33 @@ import { addStaff, PASSWORD } from '../staff-session.ts';
  * gets the message for the user's number), reads the user's answer live, closes, and the bot
  * answers the user again. Hostile text in a message shows as text and runs nothing.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const USER = 'whatsapp:+5219624440000';
 const XSS = '<img src=x onerror=alert(1)> <script>alert(2)</script> hola';
 
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a browser', () => {
+describe.skipIf(noChromium)('staff console in a browser', () => {
   let fake: FakeTwilio;
   let t: TestApp;
   let base: string;
-  let browser: Browser;
+  let browser: OpenBrowser;
   let page: Page;
   const dialogs: string[] = [];
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({
+    ({ t, base } = await startConsole({
       env: {
-        PUBLIC_BASE_URL: base,
         TWILIO_API_BASE_URL: fake.baseUrl,
         OUTBOX_WHATSAPP_PER_SECOND: '100',
         BUSINESS_HOURS: 'mon-sun 00:00-24:00',
       },
-    });
-    await t.app.listen({ port, host: '127.0.0.1' });
-    await addStaff(t, 'ana', 'agent');
-    await addStaff(t, 'beto', 'agent');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      staff: { ana: 'agent', beto: 'agent' },
+    }));
+    browser = await openBrowser({ viewport: { width: 1280, height: 800 } });
+    page = browser.page;
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
   }, 60_000);
 
   afterAll(async () => {
@@ -91,11 +67,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a br
   const toUser = () => fake.messages.filter((m) => m.to === USER).map((m) => m.body);
 
   it('takes a conversation from the bot to a person and back, live', async () => {
-    await page.goto(`${base}/console`);
-    await page.getByLabel('Usuario').fill('ana');
-    await page.getByLabel('Contraseña').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('tab', { name: /Esperando/ }).waitFor();
+    await logIn({ page, base, username: 'ana' });
 
     // The ticket appears live, after the staff member is already looking at the queue.
     await userWrites('quiero hablar con una persona');
@@ -145,7 +117,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a br
     expect(toUser().at(-1)).toMatch(/¿En qué te ayudo\?|Pedir asilo/);
 
     expect(dialogs).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   }, 60_000);
 
   it('shows an agent nothing of a ticket another agent took, live (F7)', async () => {
@@ -181,6 +153,6 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('staff console in a br
     await page.getByRole('tab', { name: /Esperando/ }).click();
     await page.getByRole('tab', { name: /Esperando/ }).waitFor();
     await expect.poll(() => rowOf('11').count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   }, 60_000);
 });

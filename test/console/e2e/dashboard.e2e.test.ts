@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalSender } from '../../../src/channels/local/local-sender.ts';
 import { createManualClock } from '../../../src/engine/clock.ts';
-import { freePort } from '../../helpers/processes.ts';
-import { createTestApp, TEST_AUTH_TOKEN, type TestApp } from '../../helpers/test-app.ts';
+import { TEST_AUTH_TOKEN, type TestApp } from '../../helpers/test-app.ts';
 import { fillMonth, local } from '../../stats/month-fixture.ts';
-import { addStaff, PASSWORD } from '../staff-session.ts';
+import { logIn, noChromium, type OpenBrowser, openBrowser, startConsole } from './browser.ts';
 
 /**
  * The supervisors' dashboard in Debian's Chromium (issue 13): a month filled through the webhook
@@ -15,47 +13,37 @@ import { addStaff, PASSWORD } from '../staff-session.ts';
  * charts and tables, small counts suppressed, and downloads a table as CSV. With
  * FARO_SCREENSHOTS=docs the page is saved as docs/dashboard.png.
  */
-const CHROMIUM = '/usr/bin/chromium';
-
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('supervisors dashboard in a browser', () => {
+describe.skipIf(noChromium)('supervisors dashboard in a browser', () => {
   let t: TestApp;
   let base: string;
-  let browser: Browser;
+  let browser: OpenBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
   const consoleErrors: string[] = [];
   const clock = createManualClock(local('2026-12-01T09:00'));
 
   beforeAll(async () => {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({
-      env: { PUBLIC_BASE_URL: base, OUTBOX_SMS_PER_SECOND: '1000', OUTBOX_WHATSAPP_PER_SECOND: '1000' },
+    ({ t, base } = await startConsole({
+      env: { OUTBOX_SMS_PER_SECOND: '1000', OUTBOX_WHATSAPP_PER_SECOND: '1000' },
       overrides: { clock, sender: createLocalSender() },
-    });
-    await addStaff(t, 'sofia', 'supervisor');
-    await addStaff(t, 'ana', 'agent');
-    // The webhook's signature covers PUBLIC_BASE_URL, here the browser's address.
-    await fillMonth(t, clock, (path, params) =>
-      t.app.inject({
-        method: 'POST',
-        url: path,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'x-twilio-signature': twilio.getExpectedTwilioSignature(TEST_AUTH_TOKEN, base + path, params),
-        },
-        payload: new URLSearchParams(params).toString(),
-      }),
-    );
-    clock.set(local('2027-01-04T10:00'));
-    await t.app.listen({ port, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+      staff: { sofia: 'supervisor', ana: 'agent' },
+      beforeListen: async (t, base) => {
+        // The webhook's signature covers PUBLIC_BASE_URL, here the browser's address.
+        await fillMonth(t, clock, (path, params) =>
+          t.app.inject({
+            method: 'POST',
+            url: path,
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              'x-twilio-signature': twilio.getExpectedTwilioSignature(TEST_AUTH_TOKEN, base + path, params),
+            },
+            payload: new URLSearchParams(params).toString(),
+          }),
+        );
+        clock.set(local('2027-01-04T10:00'));
+      },
+    }));
+    browser = await openBrowser({ viewport: { width: 1280, height: 900 } });
+    page = browser.page;
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
@@ -66,16 +54,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('supervisors dashboard
     await t?.close();
   });
 
-  async function logIn(username: string) {
-    await page.goto(`${base}/console`);
-    await page.getByLabel('Usuario').fill(username);
-    await page.getByLabel('Contraseña').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('tab', { name: /Esperando/ }).waitFor();
-  }
-
   it('shows an agent no way to the figures, and refuses the page', async () => {
-    await logIn('ana');
+    await logIn({ page, base, username: 'ana' });
     expect(await page.getByRole('link', { name: 'Cifras' }).isVisible()).toBe(false);
     await page.goto(`${base}/console/dashboard?from=2026-12-01&to=2026-12-31`);
     await page.getByText('Solo supervisión puede ver las cifras.').waitFor();
@@ -88,7 +68,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('supervisors dashboard
   }, 60_000);
 
   it("shows a supervisor the month's figures, small counts suppressed, with charts and CSV", async () => {
-    await logIn('sofia');
+    await logIn({ page, base, username: 'sofia' });
     await page.getByRole('link', { name: 'Cifras' }).click();
     await page.getByLabel('Desde').fill('2026-12-01');
     await page.getByLabel('Hasta').fill('2026-12-31');
@@ -143,7 +123,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('supervisors dashboard
       await page.setViewportSize({ width: 1280, height: Number(height) });
       await page.screenshot({ path: `${process.env.FARO_SCREENSHOTS}/dashboard.png`, fullPage: true });
     }
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
     expect(consoleErrors.filter((e) => /Content Security Policy|Refused/.test(e))).toEqual([]);
   }, 60_000);
 });

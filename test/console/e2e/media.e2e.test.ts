@@ -1,18 +1,10 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeTwilio, startFakeTwilio } from '../../fakes/fake-twilio.ts';
 import { sampleOggOpus, samplePng } from '../../fakes/media-samples.ts';
-import { freePort } from '../../helpers/processes.ts';
-import {
-  createTestApp,
-  inboundForm,
-  TEST_ACCOUNT_SID,
-  TEST_AUTH_TOKEN,
-  type TestApp,
-} from '../../helpers/test-app.ts';
-import { addStaff, PASSWORD } from '../staff-session.ts';
+import { inboundForm, TEST_ACCOUNT_SID, TEST_AUTH_TOKEN, type TestApp } from '../../helpers/test-app.ts';
+import { logIn, noChromium, type OpenBrowser, openBrowser, startConsole } from './browser.ts';
 
 /**
  * A voice note and a photo from a person on WhatsApp, in the staff console in Debian's Chromium:
@@ -20,45 +12,30 @@ import { addStaff, PASSWORD } from '../staff-session.ts';
  * from Faro's own route, which fetched them from the fake Twilio with Faro's credentials. The
  * page never holds a Twilio URL.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const USER = 'whatsapp:+5219624441111';
 
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('media in the staff console', () => {
+describe.skipIf(noChromium)('media in the staff console', () => {
   let fake: FakeTwilio;
   let t: TestApp;
   let base: string;
-  let browser: Browser;
+  let browser: OpenBrowser;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     fake = await startFakeTwilio({ accountSid: TEST_ACCOUNT_SID, authToken: TEST_AUTH_TOKEN });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp({
+    ({ t, base } = await startConsole({
       env: {
-        PUBLIC_BASE_URL: base,
         TWILIO_API_BASE_URL: fake.baseUrl,
         OUTBOX_WHATSAPP_PER_SECOND: '100',
         BUSINESS_HOURS: 'mon-sun 00:00-24:00',
       },
+      staff: { ana: 'agent' },
+    }));
+    browser = await openBrowser({
+      viewport: { width: 1280, height: 800 },
+      args: ['--autoplay-policy=no-user-gesture-required'],
     });
-    await t.app.listen({ port, host: '127.0.0.1' });
-    await addStaff(t, 'ana', 'agent');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page = browser.page;
   }, 60_000);
 
   afterAll(async () => {
@@ -98,10 +75,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('media in the staff co
 
   it('shows the photo and plays the voice note, through Faro', async () => {
     await post(inboundForm(USER, 'quiero hablar con una persona'));
-    await page.goto(`${base}/console`);
-    await page.getByLabel('Usuario').fill('ana');
-    await page.getByLabel('Contraseña').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Entrar' }).click();
+    await logIn({ page, base, username: 'ana' });
     const row = page.locator('.queue-row').first();
     await row.waitFor({ timeout: 5_000 });
     await row.click();
@@ -163,6 +137,6 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('media in the staff co
     expect(html).not.toContain(fake.baseUrl);
     if (process.env.FARO_SCREENSHOTS)
       await page.screenshot({ path: `${process.env.FARO_SCREENSHOTS}/console-media.png`, fullPage: true });
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   }, 60_000);
 });
