@@ -119,7 +119,7 @@ const average =
   };
 
 const network =
-  (hidden = 64, epochs = 12, learningRate = 0.05): Detector =>
+  (hidden = 64, epochs = 12, learningRate = 0.05, seed = 7): Detector =>
   (train) => {
     const s = space(train);
     const m = trainNetwork({
@@ -133,6 +133,7 @@ const network =
       hidden,
       epochs,
       learningRate,
+      seed,
     });
     return (i) => 1 - (m.predict(s.encode(i.f))[0] ?? 1);
   };
@@ -140,6 +141,9 @@ const network =
 const detectors: Record<string, Detector> = {
   'network (production)': network(),
   'network 32 hidden': network(32),
+  'network 128 hidden': network(128),
+  'network 16 epochs': network(64, 16),
+  'network, 3 seeds averaged': average(network(64, 12, 0.05, 7), network(64, 12, 0.05, 8), network(64, 12, 0.05, 9)),
   'network 64 hidden, 8 epochs, rate 0.1': network(64, 8, 0.1),
   'linear, danger or not (before 2026-12-03)': binary(),
   'linear 20 epochs': binary(20),
