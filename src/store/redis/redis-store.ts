@@ -4,13 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../engine/clock.ts';
 import type { Sealer } from '../../privacy/seal.ts';
 import { conversationKeys, globalKeys, TTL, TWILIO_SIDS_GRACE_SECONDS } from '../keys.ts';
-import type {
-  ConversationRecord,
-  ConversationStore,
-  OutboundMessage,
-  StoredInbound,
-  TranscriptEntry,
-} from '../store.ts';
+import type { ConversationStore } from '../store.ts';
 import {
   ACCEPT_INBOUND,
   BEGIN_PROCESSING,
