@@ -68,7 +68,7 @@ console.log(
   `training data: ${examples} messages in ${corpora.length} languages, read in ${(loaded - t0).toFixed(0)} ms`,
 );
 console.log(
-  `training (danger, category, language, question index), done once and cached: ${(trained - loaded).toFixed(0)} ms`,
+  `training (danger and its kind, language, question index), done once and cached: ${(trained - loaded).toFixed(0)} ms`,
 );
 console.log(`\n| one message (${faro.n} runs over ${texts.length} fixture messages) | p50 | p99 | max |`);
 console.log('| --- | --- | --- | --- |');
