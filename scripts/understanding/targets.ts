@@ -25,19 +25,26 @@ export const TARGETS = {
 // (first choice 79.0% → 86.2%, within choices 90.0% → 94.2%), while holdout danger recall in
 // Haitian Creole fell one message (92.2% → 90.6%, all languages 93.5% → 92.8%): its floor is
 // lowered to 0.90 with that said here and in the closing note of issue #9.
+// 2026-12-03, evening: the danger detector became a small network, with round 5, plain cries
+// for help and round 6 of training data, thresholds chosen on dev; profile answers in free text
+// were reworked on 40 new dev messages per language. Holdout danger recall 92.8% -> 95.0%, false
+// alarms 6.9% -> 4.7%, profile 74.3% -> 89.1%. Dev danger recall in English is 64/66 (96.97%),
+// a hair under the target: the dev floor stays 0.96.
 export const FLOORS = {
   dev: {
     dangerRecall: 0.96,
-    falseAlarms: 0.04,
-    firstChoice: 0.88,
+    falseAlarms: 0.03,
+    firstChoice: 0.89,
     withinChoices: 0.95,
-    firstMessage: 0.93,
+    firstMessage: 0.94,
+    profile: 0.99,
   },
   holdout: {
-    dangerRecall: 0.9,
-    falseAlarms: 0.07,
-    firstChoice: 0.86,
-    withinChoices: 0.94,
-    firstMessage: 0.92,
+    dangerRecall: 0.92,
+    falseAlarms: 0.05,
+    firstChoice: 0.87,
+    withinChoices: 0.95,
+    firstMessage: 0.93,
+    profile: 0.88,
   },
 } as const;

@@ -75,4 +75,14 @@ describe.each(FIXTURE_SETS)('understanding on the %s set', (set) => {
       ),
     ).toBeGreaterThanOrEqual(floor.firstMessage);
   });
+
+  it('understands age, company and city written in words', () => {
+    expect(
+      rate(
+        figures,
+        (f) => f.profile.right,
+        (f) => f.profile.n,
+      ),
+    ).toBeGreaterThanOrEqual(floor.profile);
+  });
 });
