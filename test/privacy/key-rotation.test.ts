@@ -106,8 +106,13 @@ describe('rotating DATA_KEY', () => {
       expect(report.resealed.ticket).toBeGreaterThan(0);
       expect(report.resealed['conversation:transcript']).toBeGreaterThan(0);
 
-      // 4. Again, by the command: nothing left under A; it reports per kind and exits 0.
-      const run = await runRekey({ REDIS_KEY_PREFIX: prefix, ...rotated });
+      // 4. Again, by the command, until a pass re-seals nothing (README, step 4): a value Faro
+      // moved from one list to another while the first pass scanned can still be under A.
+      // Then nothing is left under A; it reports per kind and exits 0.
+      const clean = /^done: \d+ keys read, 0 values re-sealed/m;
+      let run = await runRekey({ REDIS_KEY_PREFIX: prefix, ...rotated });
+      for (let pass = 1; pass < 3 && run.code === 0 && !clean.test(run.out); pass++)
+        run = await runRekey({ REDIS_KEY_PREFIX: prefix, ...rotated });
       expect(run.err).toBe('');
       expect(run.code).toBe(0);
       expect(run.out).toMatch(/^progress: 5 keys read/m);
