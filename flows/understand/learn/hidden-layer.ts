@@ -1,5 +1,5 @@
 import { seededRandom, shuffleInPlace } from './seeded-random.ts';
-import type { EncodedExample } from './softmax-regression.ts';
+import type { SoftmaxOptions } from './softmax-regression.ts';
 import type { LearnedNumbers } from './train-models.ts';
 
 export interface NetworkModel {
@@ -14,15 +14,9 @@ export interface NetworkModel {
   readonly numbers: LearnedNumbers;
 }
 
-export interface NetworkOptions {
-  readonly classes: readonly string[];
-  readonly examples: readonly EncodedExample[];
-  /** Size of the feature space. */
-  readonly dimensions: number;
+/** As for the linear models, with the size of the hidden layer. */
+export interface NetworkOptions extends SoftmaxOptions {
   readonly hidden?: number;
-  readonly epochs?: number;
-  readonly learningRate?: number;
-  readonly seed?: number;
 }
 
 /**
