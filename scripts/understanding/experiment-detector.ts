@@ -143,7 +143,11 @@ const detectors: Record<string, Detector> = {
   'network 32 hidden': network(32),
   'network 128 hidden': network(128),
   'network 16 epochs': network(64, 16),
-  'network, 3 seeds averaged': average(network(64, 12, 0.05, 7), network(64, 12, 0.05, 8), network(64, 12, 0.05, 9)),
+  'network, 3 seeds averaged': average(
+    network(64, 12, 0.05, 7),
+    network(64, 12, 0.05, 8),
+    network(64, 12, 0.05, 9),
+  ),
   'network 64 hidden, 8 epochs, rate 0.1': network(64, 8, 0.1),
   'linear, danger or not (before 2026-12-03)': binary(),
   'linear 20 epochs': binary(20),
