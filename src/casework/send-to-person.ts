@@ -4,12 +4,8 @@ import { WHATSAPP_WINDOW_MS } from '../console/ticket-access.ts';
 import type { Outbox } from '../engine/ports.ts';
 import type { Ticket } from '../handoff/ticket.ts';
 import type { TicketPublisher } from '../handoff/ticket-events.ts';
-import type {
-  ConversationRecord,
-  ConversationStore,
-  OutboundMessage,
-  TranscriptEntry,
-} from '../store/store.ts';
+import type { ConversationRecord, ConversationStore, TranscriptEntry } from '../store/store.ts';
+import { newOutbound } from '../store/store.ts';
 
 export type SendToPerson = ReturnType<typeof createSendToPerson>;
 
@@ -117,21 +113,17 @@ export function createSendToPerson(d: {
       const entries: TranscriptEntry[] = [];
       for (const [i, body] of parts.entries()) {
         const id = parts.length === 1 ? base : `${base}.${i}`;
-        const message: OutboundMessage = {
+        const message = newOutbound({
           id,
           conversationId,
           channel: record.channel,
           body,
           origin,
+          now,
           status: held ? 'held' : 'pending',
-          sid: null,
-          attempts: 0,
-          error: null,
-          createdAt: now,
-          updatedAt: now,
           ...(author ? { author } : {}),
           ...(held && { heldAt: now }),
-        };
+        });
         // A hidden text is one transcript line for the whole message, on its first part.
         const entry: TranscriptEntry | null =
           shown !== undefined && i > 0

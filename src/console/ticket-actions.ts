@@ -10,12 +10,8 @@ import type { TicketPublisher } from '../handoff/ticket-events.ts';
 import type { TicketStore } from '../handoff/ticket-store.ts';
 import type { TicketViews } from '../handoff/ticket-view.ts';
 import type { AddressCrypto } from '../privacy/address-crypto.ts';
-import type {
-  ConversationRecord,
-  ConversationStore,
-  OutboundMessage,
-  TranscriptEntry,
-} from '../store/store.ts';
+import type { ConversationRecord, ConversationStore, TranscriptEntry } from '../store/store.ts';
+import { newOutbound } from '../store/store.ts';
 import type { StaffUser } from './auth.ts';
 import { conflict, forbidden, HttpError, notFound } from './http-error.ts';
 import type { LibraryItem } from './media-library.ts';
@@ -211,22 +207,18 @@ export function createTicketActions(d: TicketActionDeps) {
       const entries: TranscriptEntry[] = [];
       for (const [i, body] of parts.entries()) {
         const messageId = parts.length === 1 ? base : `${base}.${i}`;
-        const message: OutboundMessage = {
+        const message = newOutbound({
           id: messageId,
           conversationId,
           channel: record.channel,
           body,
           origin: 'staff',
+          now,
           status,
-          sid: null,
-          attempts: 0,
-          error: null,
-          createdAt: now,
-          updatedAt: now,
           author: user.username,
           ...(held && { heldAt: now }),
           ...(mediaUrl && i === 0 && { mediaUrl }),
-        };
+        });
         const entry = { at: now, from: 'staff' as const, text: body, messageId, author: user.username };
         await d.store.addOutbound(message, entry, d.retentionSeconds(record));
         entries.push(entry);

@@ -14,6 +14,7 @@ import type {
   StoredInbound,
   TranscriptEntry,
 } from '../store/store.ts';
+import { newOutbound } from '../store/store.ts';
 import type { Clock } from './clock.ts';
 import type { ComposeReply, ReplyBlock } from './compose-reply.ts';
 import type { CasePort, Handoff, Outbox, OutboxJob, SendPriority } from './ports.ts';
@@ -389,21 +390,18 @@ export function createEngine(deps: EngineDeps) {
       .join(' ');
     for (const { body, contentSid } of replyMessages(channel, blocks)) {
       const id = `${replyIdBase(head.id)}.${outbound.length - released.length}`;
-      outbound.push({
-        id,
-        conversationId,
-        channel,
-        body,
-        ...(contentSid && { contentSid }),
-        origin: 'bot',
-        status: 'pending',
-        sid: null,
-        attempts: 0,
-        error: null,
-        createdAt: now,
-        updatedAt: now,
-        ...(priority === 'safety' && { safety: true as const }),
-      });
+      outbound.push(
+        newOutbound({
+          id,
+          conversationId,
+          channel,
+          body,
+          origin: 'bot',
+          now,
+          ...(contentSid && { contentSid }),
+          ...(priority === 'safety' && { safety: true as const }),
+        }),
+      );
       // With a person involved staff read every word; otherwise the gist (the heading, which
       // names the screen) is enough, and an idle conversation stays under 2 KB in Redis.
       transcript.push(

@@ -5,12 +5,8 @@ import type { FetchApproval, TemplateApproval } from '../channels/twilio/templat
 import type { Clock } from '../engine/clock.ts';
 import type { Outbox } from '../engine/ports.ts';
 import type { I18n } from '../i18n/create-i18n.ts';
-import type {
-  ConversationRecord,
-  ConversationStore,
-  OutboundMessage,
-  TranscriptEntry,
-} from '../store/store.ts';
+import type { ConversationRecord, ConversationStore, TranscriptEntry } from '../store/store.ts';
+import { newOutbound } from '../store/store.ts';
 
 export type RecontactRefusal = 'template_missing' | 'template_not_approved';
 
@@ -149,20 +145,15 @@ export function createRecontact(d: {
   }): Promise<string> {
     const id = `notice-${randomUUID()}`;
     const body = d.i18n.t(lang)('recontact.notice');
-    const message: OutboundMessage = {
+    const message = newOutbound({
       id,
       conversationId: record.id,
       channel: record.channel,
       body,
-      contentSid: sid,
       origin: 'system',
-      status: 'pending',
-      sid: null,
-      attempts: 0,
-      error: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+      now,
+      contentSid: sid,
+    });
     const entry: TranscriptEntry = {
       at: now,
       from: 'system',

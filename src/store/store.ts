@@ -90,6 +90,33 @@ export interface OutboundMessage {
   releasedAt?: number;
 }
 
+/**
+ * A message as every sender first stores it (the bot's replies, staff replies, casework
+ * follow-ups, the re-contact notice): not sent yet, no attempt made. `status` may be `held`.
+ */
+export function newOutbound(
+  m: Pick<OutboundMessage, 'id' | 'conversationId' | 'channel' | 'body' | 'origin'> &
+    Partial<Omit<OutboundMessage, 'sid' | 'attempts' | 'error' | 'createdAt' | 'updatedAt'>> & {
+      now: number;
+    },
+): OutboundMessage {
+  const { now, id, conversationId, channel, body, origin, status = 'pending', ...rest } = m;
+  return {
+    id,
+    conversationId,
+    channel,
+    body,
+    origin,
+    status,
+    sid: null,
+    attempts: 0,
+    error: null,
+    createdAt: now,
+    updatedAt: now,
+    ...rest,
+  };
+}
+
 export interface TranscriptEntry {
   at: number;
   from: 'user' | 'bot' | 'staff' | 'system';
