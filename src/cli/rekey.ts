@@ -1,7 +1,5 @@
 import { RekeyError, type RekeyReport, rekeyRedis } from '../privacy/rekey.ts';
-import { RedisUnreachableError } from '../redis-unreachable.ts';
-import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
-import { loadCliConfig } from './cli-config.ts';
+import { connectCliRedis, loadCliConfig } from './cli-config.ts';
 
 /**
  * `npm run rekey`: re-seals every sealed value in Redis under DATA_KEY, opening old ones with
@@ -18,21 +16,12 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const redis = createRedis(config);
-  let lastError: string | null = null;
-  redis.on('error', (err: Error & { code?: string }) => {
-    lastError = err.code ?? err.name;
-  });
+  const redis = await connectCliRedis(config);
+  if (!redis) return 1;
   const started = Date.now();
   const line = (label: string, r: RekeyReport) =>
     `${label}: ${r.keys} keys read, ${sum(r.resealed)} values re-sealed, ${sum(r.current)} already under DATA_KEY, ${sum(r.sealedPlain)} sealed that were in clear, ${r.changedMeanwhile} changed meanwhile (${((Date.now() - started) / 1000).toFixed(1)} s)\n`;
   try {
-    try {
-      await waitUntilReady(redis, 10_000);
-    } catch {
-      process.stderr.write(`${new RedisUnreachableError(config, lastError, 10_000).message}\n`);
-      return 1;
-    }
     const report = await rekeyRedis({
       redis,
       prefix: config.REDIS_KEY_PREFIX,

@@ -2,11 +2,9 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { ROOT_DIR } from '../build-services.ts';
 import { systemClock } from '../engine/clock.ts';
-import { RedisUnreachableError } from '../redis-unreachable.ts';
 import { buildStats } from '../stats/build-stats.ts';
 import { REPORT_USAGE, runReportCli } from '../stats/report-cli.ts';
-import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
-import { loadCliConfig } from './cli-config.ts';
+import { connectCliRedis, loadCliConfig } from './cli-config.ts';
 
 /**
  * The monthly advocacy export from the counters in the Redis that REDIS_URL (or the cluster or
@@ -23,18 +21,9 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const redis = createRedis(config);
-  let lastError: string | null = null;
-  redis.on('error', (err: Error & { code?: string }) => {
-    lastError = err.code ?? err.name;
-  });
+  const redis = await connectCliRedis(config);
+  if (!redis) return 1;
   try {
-    try {
-      await waitUntilReady(redis, 10_000);
-    } catch {
-      process.stderr.write(`${new RedisUnreachableError(config, lastError, 10_000).message}\n`);
-      return 1;
-    }
     const stats = buildStats({ config, redis, clock: systemClock, logger: pino({ level: 'silent' }) });
     return await runReportCli({
       argv: process.argv.slice(2),

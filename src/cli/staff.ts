@@ -3,9 +3,7 @@ import { runStaffCli, STAFF_USAGE } from '../console/staff-cli.ts';
 import { systemClock } from '../engine/clock.ts';
 import type { LiveEvent } from '../handoff/live-events.ts';
 import { liveEventsChannel } from '../handoff/redis-live-events.ts';
-import { RedisUnreachableError } from '../redis-unreachable.ts';
-import { createRedis, waitUntilReady } from '../store/redis/create-redis.ts';
-import { loadCliConfig } from './cli-config.ts';
+import { connectCliRedis, loadCliConfig } from './cli-config.ts';
 
 /**
  * Staff accounts in the Redis that REDIS_URL (or the cluster/sentinel settings) points at.
@@ -25,18 +23,9 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const redis = createRedis(config);
-  let lastError: string | null = null;
-  redis.on('error', (err: Error & { code?: string }) => {
-    lastError = err.code ?? err.name;
-  });
+  const redis = await connectCliRedis(config);
+  if (!redis) return 1;
   try {
-    try {
-      await waitUntilReady(redis, 10_000);
-    } catch {
-      process.stderr.write(`${new RedisUnreachableError(config, lastError, 10_000).message}\n`);
-      return 1;
-    }
     const prefix = config.REDIS_KEY_PREFIX;
     const staff = createRedisStaffStore({
       redis,
