@@ -1,10 +1,13 @@
 /**
  * npx tsx scripts/understanding/check-draft.ts <file.json>
- * For writers of training data: checks a draft file (the shape of flows/understand/training/*.json)
- * and lists the draft's own messages that are copies or near copies of an evaluation message,
- * without showing the evaluation messages (writers never see them). Reword those and run again.
+ * For writers of training data: checks a draft file, either danger and ordinary messages (the
+ * shape of flows/understand/training/*.json) or questions per screen (the shape of
+ * locales/<lng>/questions*.json), and lists the draft's own messages that are copies or near
+ * copies of an evaluation message, without showing the evaluation messages (writers never see
+ * them). Reword those and run again.
  */
 import { readFileSync } from 'node:fs';
+import { TOPICS } from '../../flows/content/topics.ts';
 import { RISK_CATEGORIES } from '../../flows/understand/index.ts';
 import { FIXTURE_SETS, loadFixtures } from './fixtures.ts';
 import { nearCopyOf } from './near-copy.ts';
@@ -19,10 +22,21 @@ const draft = JSON.parse(readFileSync(file, 'utf8')) as {
   ordinary?: string[];
 };
 const problems: string[] = [];
-for (const c of Object.keys(draft.danger ?? {}))
-  if (!(RISK_CATEGORIES as readonly string[]).includes(c)) problems.push(`unknown category "${c}"`);
-for (const c of RISK_CATEGORIES) if (!Array.isArray(draft.danger?.[c])) problems.push(`danger.${c} missing`);
-if (!Array.isArray(draft.ordinary)) problems.push('ordinary missing');
+const isQuestions = !('danger' in draft) && !('ordinary' in draft);
+const targets = new Set(TOPICS.flatMap((t) => t.screens.map((s) => s.id)));
+const questions = isQuestions ? (draft as unknown as Record<string, unknown>) : {};
+for (const [target, texts] of Object.entries(questions)) {
+  if (!targets.has(target) && !target.startsWith('@')) problems.push(`unknown screen "${target}"`);
+  if (!Array.isArray(texts) || texts.some((t) => typeof t !== 'string'))
+    problems.push(`"${target}" is not a list of messages`);
+}
+if (!isQuestions) {
+  for (const c of Object.keys(draft.danger ?? {}))
+    if (!(RISK_CATEGORIES as readonly string[]).includes(c)) problems.push(`unknown category "${c}"`);
+  for (const c of RISK_CATEGORIES)
+    if (!Array.isArray(draft.danger?.[c])) problems.push(`danger.${c} missing`);
+  if (!Array.isArray(draft.ordinary)) problems.push('ordinary missing');
+}
 const evaluation = nearCopyOf(
   FIXTURE_SETS.flatMap((set) =>
     loadFixtures(set).flatMap((f) => [
@@ -32,7 +46,9 @@ const evaluation = nearCopyOf(
     ]),
   ),
 );
-const texts = [...Object.values(draft.danger ?? {}).flat(), ...(draft.ordinary ?? [])];
+const texts = isQuestions
+  ? Object.values(questions).flatMap((t) => (Array.isArray(t) ? t.filter((x) => typeof x === 'string') : []))
+  : [...Object.values(draft.danger ?? {}).flat(), ...(draft.ordinary ?? [])];
 const near = texts.filter(evaluation);
 for (const t of near) problems.push(`too close to an evaluation message, reword: ${t}`);
 const seen = new Set<string>();
@@ -41,7 +57,9 @@ for (const t of texts) {
   seen.add(t);
 }
 console.log(
-  `${texts.length} messages (${Object.values(draft.danger ?? {}).flat().length} danger, ${draft.ordinary?.length ?? 0} ordinary)`,
+  isQuestions
+    ? `${texts.length} questions for ${Object.keys(questions).length} screens`
+    : `${texts.length} messages (${Object.values(draft.danger ?? {}).flat().length} danger, ${draft.ordinary?.length ?? 0} ordinary)`,
 );
 for (const p of problems) console.log(`- ${p}`);
 console.log(problems.length ? `${problems.length} to fix` : 'ok');

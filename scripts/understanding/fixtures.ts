@@ -21,14 +21,17 @@ const Fixture = z.object({
 });
 export type UnderstandingFixture = z.infer<typeof Fixture> & { lang: Lang };
 
-export const FIXTURE_SETS = ['dev', 'holdout'] as const;
+export const FIXTURE_SETS = ['dev', 'holdout', 'blind'] as const;
 export type FixtureSet = (typeof FIXTURE_SETS)[number];
 
 export const FIXTURES_DIR = join(import.meta.dirname, '../../test/fixtures/understanding');
 
 /**
  * The labelled messages that measure understanding, per language: `dev` is looked at when
- * tuning; `holdout` only ever measured. Neither is ever read by training.
+ * tuning; `holdout` only ever measured; `blind` written on 2026-12-03 by writers who saw
+ * neither the training data nor the other sets, from a list of screens and kinds of danger
+ * only, and measured once before and once after that session's changes. None is ever read by
+ * training.
  */
 export function loadFixtures(set: FixtureSet, dir = FIXTURES_DIR): UnderstandingFixture[] {
   return LANGUAGES.flatMap((lang) => {

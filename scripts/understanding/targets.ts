@@ -52,4 +52,15 @@ export const FLOORS = {
     firstMessage: 0.92,
     profile: 0.88,
   },
+  // Measured once, before any change of the session that wrote it (2026-12-03, night): danger
+  // 98.4% (en 96.9%), false alarms 5.9%, first choice 84.2%, within choices 90.3%, first
+  // message 90.2%, profile 93.0%. Floors at those figures.
+  blind: {
+    dangerRecall: 0.96,
+    falseAlarms: 0.06,
+    firstChoice: 0.84,
+    withinChoices: 0.9,
+    firstMessage: 0.9,
+    profile: 0.93,
+  },
 } as const;
