@@ -76,8 +76,8 @@ export interface Thresholds {
 
 /** Chosen on the development corpus (`npm run eval:understanding`, see README). */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  dangerSure: 0.2,
-  dangerAsk: 0.15,
+  dangerSure: 0.17,
+  dangerAsk: 0.12,
   answerSure: 0.3,
   answerNear: 0.12,
   answerMargin: 0.5,
