@@ -8,7 +8,9 @@
  *   (all screens but the safety ones) always train, as examples of what is not danger.
  * Prints recall at 3% false alarms, false alarms at 97% recall (threshold-free), and recall /
  * false alarms at detector thresholds (`SURE=0.25,0.3`; default: production's `dangerSure`),
- * the lexicon rule included. `npx tsx … network` runs only the variants whose name matches.
+ * the lexicon rule included. `npx tsx … network` runs only the variants whose name matches;
+ * `SKIP=round8` keeps a round in training but out of the rounds left out, to measure what adding
+ * it does to the other rounds.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -207,7 +209,11 @@ function measure(scores: Array<{ p: number; danger: boolean; lex: boolean }>) {
 }
 
 const SURE = (process.env.SURE ?? String(DEFAULT_THRESHOLDS.dangerSure)).split(',').map(Number);
-const rounds = [...new Set(items.map((i) => i.round))].filter((r) => r !== 'question');
+// SKIP=round8: a round that trains but is never left out, to see what adding it does to the others.
+const skipped = (process.env.SKIP ?? '').split(',');
+const rounds = [...new Set(items.map((i) => i.round))].filter(
+  (r) => r !== 'question' && !skipped.includes(r),
+);
 const only = process.argv[2];
 for (const [name, detector] of Object.entries(detectors)) {
   if (only && !name.includes(only)) continue;
