@@ -156,6 +156,21 @@ const trainedOn =
   (train) =>
     d(train.filter(keep));
 
+/**
+ * Bagging by writer: `k` detectors, each trained without one group of training rounds, averaged.
+ * Each round's quirks are then missing from some of the votes.
+ */
+const byWriter =
+  (k: number, d: Detector): Detector =>
+  (train) => {
+    const names = [...new Set(train.map((i) => i.round))].filter((r) => r !== 'question').sort();
+    const group = (r: string) => names.indexOf(r) % k;
+    const fs = Array.from({ length: k }, (_, g) =>
+      d(train.filter((i) => i.round === 'question' || group(i.round) !== g)),
+    );
+    return (i) => fs.reduce((a, f) => a + f(i), 0) / fs.length;
+  };
+
 const detectors: Record<string, Detector> = {
   'network (production)': network(),
   'network 32 hidden': network(32),
@@ -173,6 +188,7 @@ const detectors: Record<string, Detector> = {
   ),
   'network, questions of round 5 left out': trainedOn((i) => i.file !== 'questions.round5.json', network()),
   'network, questions weigh 1': network(64, 12, 0.05, 7, 1),
+  'network, 4 bagged by writer': byWriter(4, network()),
   'network, questions weigh 1, ordinary 1.5': network(64, 12, 0.05, 7, 1, 1.5),
   'network, ordinary weighs 2': network(64, 12, 0.05, 7, 0.5, 2),
   'linear, danger or not (before 2026-12-03)': binary(),
