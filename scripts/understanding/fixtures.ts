@@ -30,7 +30,7 @@ export const FIXTURES_DIR = join(import.meta.dirname, '../../test/fixtures/under
  * The labelled messages that measure understanding, per language: `dev` is looked at when
  * tuning; `holdout` only ever measured; `blind` written on 2026-12-03 by writers who saw
  * neither the training data nor the other sets, from a list of screens and kinds of danger
- * only: measured before that session's changes and after each of its two rounds of data (the
+ * only: measured before that session's changes and after each of its three rounds of data (the
  * figures are in targets.ts), its misses never listed. None is ever read by training.
  */
 export function loadFixtures(set: FixtureSet, dir = FIXTURES_DIR): UnderstandingFixture[] {

@@ -54,9 +54,18 @@ export const TARGETS = {
 // choices up one message each, danger recall down one (en 95.5%, three misses). Measured after:
 // false alarms holdout 7.3% -> 6.0%, blind 7.6% -> 6.3%; danger recall holdout 96.6% -> 96.0%
 // (pt 93.8%), blind 97.8% (equal). Floors at what was measured.
+// Then round 6 of questions (8 per screen and language, 2,000: telegraphic, long stories, mixed
+// languages and phonetic spelling), chosen on the question index with each questions file left
+// out in turn (experiment-question-rounds.ts: top-1 80.7% -> 82.4%, top-3 93.0% -> 93.9%, every
+// file better). The detector trains on them too; on rounds left out at 0.17, recall 90.9% ->
+// 91.4%, false alarms 9.6% -> 10.5%; on dev, one danger message fewer, one false alarm fewer.
+// Measured after: first choice holdout 90.4% -> 91.4%, blind 86.5% -> 88.8%; within choices
+// holdout 96.3% -> 97.0%, blind 93.6% -> 95.4%; false alarms holdout 6.0% (equal), blind 6.3% ->
+// 4.6%; danger recall holdout 96.0% -> 95.3% (en 92.2%), blind 97.8% -> 96.9% (en 93.8%).
+// Floors at what was measured.
 export const FLOORS = {
   dev: {
-    dangerRecall: 0.95,
+    dangerRecall: 0.96,
     falseAlarms: 0.03,
     firstChoice: 0.92,
     withinChoices: 0.97,
@@ -64,23 +73,23 @@ export const FLOORS = {
     profile: 0.99,
   },
   holdout: {
-    dangerRecall: 0.93,
+    dangerRecall: 0.92,
     falseAlarms: 0.061,
-    firstChoice: 0.9,
+    firstChoice: 0.91,
     withinChoices: 0.96,
     firstMessage: 0.95,
     profile: 0.88,
   },
   // Written 2026-12-03, night, and measured before any change of that session: danger 98.4%
   // (en 96.9%), false alarms 5.9%, first choice 84.2%, within choices 90.3%, first message
-  // 90.2%, profile 93.0%; then after round 5 of questions and after round 8 (see above).
-  // Floors at the figures after.
+  // 90.2%, profile 93.0%; then after each of its three rounds of data (see above).
+  // Floors at the figures after the last.
   blind: {
-    dangerRecall: 0.95,
-    falseAlarms: 0.064,
-    firstChoice: 0.86,
-    withinChoices: 0.93,
-    firstMessage: 0.93,
+    dangerRecall: 0.93,
+    falseAlarms: 0.047,
+    firstChoice: 0.88,
+    withinChoices: 0.95,
+    firstMessage: 0.94,
     profile: 0.93,
   },
 } as const;
