@@ -87,14 +87,16 @@ describe.skipIf(noChromium)('media in the staff console', () => {
 
     // Live, over the console's event stream.
     const img = page.locator('.entry-media img');
-    await img.waitFor({ timeout: 5_000 });
+    // The entry arrives first; the picture is "visible" only once loaded through Faro's media
+    // route, which the width below waits for.
+    await img.waitFor({ state: 'attached', timeout: 5_000 });
     // Node's types have no DOM: the page's elements are described by what is read of them.
     const width = () =>
       img.evaluate((i) => {
         const shown = i as unknown as { complete: boolean; naturalWidth: number };
         return shown.complete ? shown.naturalWidth : 0;
       });
-    await expect.poll(width).toBe(24);
+    await expect.poll(width, { timeout: 15_000 }).toBe(24);
     expect(await img.getAttribute('src')).toMatch(
       new RegExp(`^/api/staff/tickets/[^/]+/media/${photo.sids[0]}$`),
     );
