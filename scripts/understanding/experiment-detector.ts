@@ -3,14 +3,14 @@
  * Compares ways to build the danger detector, never on the holdout:
  * - on the dev set;
  * - leaving one round of training data out (`<lng>.json`, `.more`, `.plain`, `.round3` to
- *   `.round7` were written by different writers at different times: the closest thing to
+ *   `.round9` were written by different writers at different times: the closest thing to
  *   "messages nobody has seen" that we may look at), training on the other rounds. Questions
  *   (all screens but the safety ones) always train, as examples of what is not danger.
  * Prints recall at 3% false alarms, false alarms at 97% recall (threshold-free), and recall /
- * false alarms at detector thresholds (`SURE=0.25,0.3`; default: production's `dangerSure`),
- * the lexicon rule included. `npx tsx … network` runs only the variants whose name matches;
- * `SKIP=round8` keeps a round in training but out of the rounds left out, to measure what adding
- * it does to the other rounds.
+ * false alarms at detector thresholds (`SURE=0.25,0.3`; default: production's `dangerSure`), the
+ * lexicon rule included (`VETO=0.05,0.2`: its veto; default: production's `lexiconVeto`).
+ * `npx tsx … network` runs only the variants whose name matches; `SKIP=round8` keeps a round in
+ * training but out of the rounds left out, to measure what adding it does to the other rounds.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import { buildFeatureSpace } from '../../flows/understand/learn/feature-space.ts
 import { trainNetwork } from '../../flows/understand/learn/hidden-layer.ts';
 import { trainSoftmax } from '../../flows/understand/learn/softmax-regression.ts';
 import { textFeatures } from '../../flows/understand/learn/text-features.ts';
+import { TRAINING } from '../../flows/understand/learn/train-models.ts';
 import { DEFAULT_THRESHOLDS } from '../../flows/understand/understand.ts';
 import { ROOT_DIR } from '../../src/build-services.ts';
 import { LANGUAGES } from '../../src/channels/inbound-message.ts';
@@ -126,11 +127,12 @@ const average =
 const network =
   (
     hidden = 64,
-    epochs = 12,
+    epochs = TRAINING.dangerEpochs,
     learningRate = 0.05,
     seed = 7,
     questionWeight = 0.5,
     ordinaryWeight = 1,
+    dropout = TRAINING.dangerDropout,
   ): Detector =>
   (train) => {
     const s = space(train);
@@ -146,6 +148,7 @@ const network =
       epochs,
       learningRate,
       seed,
+      dropout,
     });
     return (i) => 1 - (m.predict(s.encode(i.f))[0] ?? 1);
   };
@@ -173,6 +176,10 @@ const byWriter =
 
 const detectors: Record<string, Detector> = {
   'network (production)': network(),
+  'network, dropout 0.2, 12 epochs': network(64, 12, 0.05, 7, 0.5, 1, 0.2),
+  'network, dropout 0.4, 12 epochs': network(64, 12, 0.05, 7, 0.5, 1, 0.4),
+  'network, dropout 0.4, 20 epochs': network(64, 20, 0.05, 7, 0.5, 1, 0.4),
+  'network, dropout 0.5, 24 epochs': network(64, 24, 0.05, 7, 0.5, 1, 0.5),
   'network 32 hidden': network(32),
   'network 128 hidden': network(128),
   'network 16 epochs': network(64, 16),
@@ -211,20 +218,22 @@ function measure(scores: Array<{ p: number; danger: boolean; lex: boolean }>) {
     .sort((a, b) => b - a);
   const at97 = dp[Math.floor(0.03 * dp.length)] ?? 0;
   const at3 = op[Math.floor(0.03 * op.length)] ?? 1;
-  const t = DEFAULT_THRESHOLDS;
   const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
-  const at = (sure: number) => {
-    const alarmed = (s: { p: number; lex: boolean }) => s.p >= sure || (s.lex && s.p >= t.lexiconVeto);
-    return `at ${sure}: recall ${pct(scores.filter((s) => s.danger && alarmed(s)).length, dp.length)} FA ${pct(scores.filter((s) => !s.danger && alarmed(s)).length, op.length)}`;
+  const at = ([sure, veto]: [number, number]) => {
+    const alarmed = (s: { p: number; lex: boolean }) => s.p >= sure || (s.lex && s.p >= veto);
+    return `at ${sure}${VETO.length > 1 ? ` veto ${veto}` : ''}: recall ${pct(scores.filter((s) => s.danger && alarmed(s)).length, dp.length)} FA ${pct(scores.filter((s) => !s.danger && alarmed(s)).length, op.length)}`;
   };
   return [
     `R@3%FA ${pct(dp.filter((x) => x > at3).length, dp.length)}`,
     `FA@97%R ${pct(op.filter((x) => x >= at97).length, op.length)}`,
-    ...SURE.map(at),
+    ...AT.map(at),
   ].join(' · ');
 }
 
 const SURE = (process.env.SURE ?? String(DEFAULT_THRESHOLDS.dangerSure)).split(',').map(Number);
+// VETO=0.05,0.2: the lexicon alarms unless the detector's probability is below this.
+const VETO = (process.env.VETO ?? String(DEFAULT_THRESHOLDS.lexiconVeto)).split(',').map(Number);
+const AT = SURE.flatMap((sure) => VETO.map((veto): [number, number] => [sure, veto]));
 // SKIP=round8: a round that trains but is never left out, to see what adding it does to the others.
 const skipped = (process.env.SKIP ?? '').split(',');
 const rounds = [...new Set(items.map((i) => i.round))].filter(

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RISK_CATEGORIES, type TrainingCorpus, trainModels } from '../../flows/understand/index.ts';
-import { featuresOf } from '../../flows/understand/learn/train-models.ts';
+import { featuresOf, TRAINING } from '../../flows/understand/learn/train-models.ts';
 import { ROOT_DIR } from '../../src/build-services.ts';
 import { LANGUAGES } from '../../src/channels/inbound-message.ts';
 
@@ -46,7 +46,9 @@ let all3 = 0;
 let allN = 0;
 for (const file of [...files.keys()].sort()) {
   if (skipped.includes(file)) continue;
-  const models = trainModels(corpora(file));
+  const models = trainModels(corpora(file), {
+    training: { ...TRAINING, questionDropout: Number(process.env.DROPOUT ?? TRAINING.questionDropout) },
+  });
   let top1 = 0;
   let top3 = 0;
   let n = 0;

@@ -8,10 +8,11 @@ import {
   RISK_CATEGORIES,
   trainModels,
 } from '../../flows/understand/index.ts';
+import { dropFeatures } from '../../flows/understand/learn/drop-features.ts';
 import { trainNetwork } from '../../flows/understand/learn/hidden-layer.ts';
 import { trainSoftmax } from '../../flows/understand/learn/softmax-regression.ts';
 import { textFeatures } from '../../flows/understand/learn/text-features.ts';
-import { featuresOf, modelsFromParts } from '../../flows/understand/learn/train-models.ts';
+import { featuresOf, modelsFromParts, TRAINING } from '../../flows/understand/learn/train-models.ts';
 import { LEXICONS } from '../../flows/understand/lexicon/index.ts';
 import { cacheKey, readModelCache, writeModelCache } from './model-cache.ts';
 
@@ -38,6 +39,8 @@ export function loadModels(rootDir: string): { models: LearnedModels; from: 'cac
     trainSoftmax.toString(),
     trainNetwork.toString(),
     trainModels.toString(),
+    JSON.stringify(TRAINING),
+    dropFeatures.toString(),
   ]);
   for (const dir of modelCacheDirs(rootDir)) {
     const parts = readModelCache(dir, key);

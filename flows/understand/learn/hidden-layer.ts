@@ -1,3 +1,4 @@
+import { dropBuffer, dropFeatures } from './drop-features.ts';
 import { seededRandom, shuffleInPlace } from './seeded-random.ts';
 import type { SoftmaxOptions } from './softmax-regression.ts';
 import type { LearnedNumbers } from './train-models.ts';
@@ -39,11 +40,13 @@ export function trainNetwork(options: NetworkOptions): NetworkModel {
   const net = layers(weights, bias, dimensions, hidden, k);
   const dh = new Float64Array(hidden);
   const order = examples.filter((e) => e.ids.length > 0);
+  const buffer = dropBuffer(order);
 
   for (let epoch = 0; epoch < epochs; epoch++) {
     const lr = rate / (1 + epoch * 0.3);
     for (const ex of shuffleInPlace(order, random)) {
-      const { h, out, x } = net.forward(ex.ids);
+      const ids = dropFeatures(ex.ids, options.dropout ?? 0, random, buffer);
+      const { h, out, x } = net.forward(ids);
       const w = ex.weight ?? 1;
       dh.fill(0);
       for (let c = 0; c < k; c++) {
@@ -59,8 +62,8 @@ export function trainNetwork(options: NetworkOptions): NetworkModel {
         if (h[j]! <= 0) dh[j] = 0;
         bias[j] = bias[j]! - lr * dh[j]!;
       }
-      for (let i = 0; i < ex.ids.length; i++) {
-        const base = ex.ids[i]! * hidden;
+      for (let i = 0; i < ids.length; i++) {
+        const base = ids[i]! * hidden;
         for (let j = 0; j < hidden; j++) weights[base + j] = weights[base + j]! - lr * dh[j]! * x;
       }
     }

@@ -1,3 +1,4 @@
+import { dropBuffer, dropFeatures } from './drop-features.ts';
 import { seededRandom, shuffleInPlace } from './seeded-random.ts';
 
 /** A gradient this small moves no prediction: skipping it makes training with many classes fast. */
@@ -29,6 +30,8 @@ export interface SoftmaxOptions {
   readonly epochs?: number;
   readonly learningRate?: number;
   readonly seed?: number;
+  /** Share of each message's features hidden from a training step (see drop-features.ts); 0 by default. */
+  readonly dropout?: number;
 }
 
 /**
@@ -49,12 +52,14 @@ export function trainSoftmax(options: SoftmaxOptions): SoftmaxModel {
   const active = new Int32Array(k);
   const random = seededRandom(options.seed ?? 7);
   const order = examples.filter((e) => e.ids.length > 0);
+  const buffer = dropBuffer(order);
 
   for (let epoch = 0; epoch < epochs; epoch++) {
     const lr = rate / (1 + epoch * 0.5);
     for (const ex of shuffleInPlace(order, random)) {
-      const x = 1 / Math.sqrt(ex.ids.length);
-      scoreInto(scores, ex.ids, x, weights, bias, k);
+      const ids = dropFeatures(ex.ids, options.dropout ?? 0, random, buffer);
+      const x = 1 / Math.sqrt(ids.length);
+      scoreInto(scores, ids, x, weights, bias, k);
       const w = ex.weight ?? 1;
       // Only classes with a gradient worth applying: with many classes, most have p ≈ 0.
       let n = 0;
@@ -65,8 +70,8 @@ export function trainSoftmax(options: SoftmaxOptions): SoftmaxModel {
         gradient[n] = lr * g * x;
         active[n++] = c;
       }
-      for (let i = 0; i < ex.ids.length; i++) {
-        const base = ex.ids[i]! * k;
+      for (let i = 0; i < ids.length; i++) {
+        const base = ids[i]! * k;
         for (let j = 0; j < n; j++) {
           const at = base + active[j]!;
           weights[at] = weights[at]! - gradient[j]!;
