@@ -112,7 +112,10 @@ export function createUnderstand({
     if (lexiconRisk) features.push('lex:any', `lex:${lexiconRisk.category}`);
     const ids = models.encode(features);
     const empty = ids.length === 0;
-    const learned = empty ? { p: 0, category: 'violence' as const } : models.danger(ids);
+    const integer = /^\s*\d{1,3}\s*$/.test(text) ? Number(text.trim()) : null;
+    // A bare number is a choice or an age ("9", "15"): the detector, which learned digits only
+    // inside stories ("mi niña de 9 años"), must not read danger into it.
+    const learned = empty || integer !== null ? { p: 0, category: 'violence' as const } : models.danger(ids);
     const language = empty ? null : models.language(ids);
     const writtenIn =
       language && language.p >= thresholds.language ? language.lang : smallTalkLanguage(utterance);
@@ -136,7 +139,6 @@ export function createUnderstand({
     } else if (!question && learned.p >= thresholds.dangerAsk) {
       riskUnsure = category;
     }
-    const integer = /^\s*\d{1,3}\s*$/.test(text) ? Number(text.trim()) : null;
     return {
       command: matchCommand(utterance),
       risk,

@@ -47,6 +47,14 @@ describe('understand', () => {
       city: 'tapachula',
     });
   });
+
+  it('never reads danger into a bare number: it answers a list or the age question', () => {
+    const alarmed = Array.from({ length: 1000 }, (_, n) => String(n)).filter((text) => {
+      const u = understand(text);
+      return u.risk !== null || u.riskUnsure !== null;
+    });
+    expect(alarmed).toEqual([]);
+  });
 });
 
 // Messages come from strangers' phones: nothing they send may crash the bot.
