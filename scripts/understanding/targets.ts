@@ -104,10 +104,20 @@ export const TARGETS = {
 // unseen sets disagree with the rounds left out on false alarms; kept (three more disclosures
 // heard on the holdout weigh more than four more "are you in danger?" confirmations), not tuned
 // on their word. Floors at what was measured.
+// Then round 12 (24 plain danger messages and 180 ordinary ones per language: work and money,
+// travel, family life, strong feelings, rumours and "what if", the bot and shelters, one-word
+// and emoji messages). Chosen on rounds left out (one to eleven, round 12 always training):
+// recall at 3% false alarms 81.0% -> 82.1%, false alarms at 97% recall 19.6% -> 18.7%; at 0.17
+// false alarms 8.9% -> 8.2%, recall 91.8% -> 91.5%. Measured after: holdout danger 96.0% and
+// blind 97.2% (equal), false alarms holdout 6.0% -> 5.6%, blind 5.5% (equal), first choice
+// holdout 91.8% -> 92.1%, blind 89.5% -> 90.1%, within choices holdout 97.0%, blind 96.2%; dev
+// false alarms 2.6% -> 3.8% (three messages; dangerSure 0.2 would give 3.4% at equal dev recall,
+// left at 0.17 for recall on data left out). A round or a training order moves dev figures by
+// two or three messages: read single-message changes as noise. Floors at what was measured.
 export const FLOORS = {
   dev: {
     dangerRecall: 0.96,
-    falseAlarms: 0.03,
+    falseAlarms: 0.039,
     firstChoice: 0.93,
     withinChoices: 0.975,
     firstMessage: 0.96,
@@ -115,9 +125,9 @@ export const FLOORS = {
   },
   holdout: {
     dangerRecall: 0.93,
-    falseAlarms: 0.061,
-    firstChoice: 0.915,
-    withinChoices: 0.965,
+    falseAlarms: 0.056,
+    firstChoice: 0.92,
+    withinChoices: 0.969,
     firstMessage: 0.95,
     profile: 0.88,
   },
@@ -128,9 +138,9 @@ export const FLOORS = {
   blind: {
     dangerRecall: 0.93,
     falseAlarms: 0.055,
-    firstChoice: 0.89,
-    withinChoices: 0.955,
-    firstMessage: 0.94,
+    firstChoice: 0.9,
+    withinChoices: 0.96,
+    firstMessage: 0.95,
     profile: 0.93,
   },
 } as const;
