@@ -19,8 +19,9 @@ function shared(a: Set<string>, b: Set<string>): number {
 
 /** Builds a test for "is this message a copy, or a near copy, of one of these?". */
 export function nearCopyOf(texts: readonly string[]): (text: string) => boolean {
-  const exact = new Set(texts.filter((t) => words(t).size > SHORT).map(normalizeText));
-  const sets = texts.map(words).filter((w) => w.size >= MIN_WORDS_FOR_NEAR);
+  const all = texts.map((text) => ({ text, set: words(text) }));
+  const exact = new Set(all.filter((t) => t.set.size > SHORT).map((t) => normalizeText(t.text)));
+  const sets = all.map((t) => t.set).filter((w) => w.size >= MIN_WORDS_FOR_NEAR);
   // Which of `sets` hold each word: a message is compared only with the sets that could be
   // near it, not with all ~40,000 (the corpus test went from ~28 s to well under a second).
   const holding = new Map<string, number[]>();
