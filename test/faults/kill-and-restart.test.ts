@@ -82,10 +82,17 @@ describe('a Faro process killed mid-work', () => {
           // but the process never heard back. The restarted process must send the first four
           // again and not the others.
           fake.failNext(Array.from({ length: 8 }, (_, i) => (i % 2 ? 'created-then-hang' : 'hang')));
+          // The eight can take a while to reach Twilio: the later replies of a conversation whose
+          // send hangs wait for it (one send at a time per conversation) and fill the outbox's
+          // workers until Twilio's timeout (10 s) ends the hung sends. Locally 1-11 s; a loaded CI
+          // machine once took over 20 s.
           await waitUntil(
             async () => fake.failuresLeft() === 0,
-            20_000,
-            () => 'sends did not reach Twilio',
+            60_000,
+            () =>
+              `${8 - fake.failuresLeft()} of 8 sends reached Twilio in 60 s ` +
+              `(${fake.messages.length} messages created, ${acked} acknowledged); Faro said:\n` +
+              faro.output.join('').slice(-4_000),
           );
           await faro.stop('SIGKILL');
           restarting = (async () => {
@@ -125,5 +132,5 @@ describe('a Faro process killed mid-work', () => {
     } finally {
       await conversations.close();
     }
-  }, 200_000);
+  }, 260_000);
 });
