@@ -74,10 +74,16 @@ export interface Thresholds {
   readonly lexiconVeto: number;
 }
 
-/** Chosen on the development corpus (`npm run eval:understanding`, see README). */
+/**
+ * Chosen on the development corpus (`npm run eval:understanding`, see README;
+ * `scripts/understanding/sweep-thresholds.ts`). The danger ones moved when the detector was
+ * trained with label smoothing (train-models.ts): its probabilities spread differently, and on
+ * dev 0.35 / 0.25 with a lexicon veto of 0.15 heard 98.1% with 2.1% false alarms, where the old
+ * detector at 0.17 / 0.12 / 0.05 heard 98.5% with 3.4%.
+ */
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  dangerSure: 0.17,
-  dangerAsk: 0.12,
+  dangerSure: 0.35,
+  dangerAsk: 0.25,
   answerSure: 0.3,
   answerNear: 0.12,
   answerMargin: 0.5,
@@ -86,7 +92,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   questionGuard: 0.5,
   questionGuardAsked: 0.15,
   dangerSureForQuestion: 0.65,
-  lexiconVeto: 0.05,
+  lexiconVeto: 0.15,
 };
 
 export type Understand = (text: string) => Understanding;

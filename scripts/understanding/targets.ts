@@ -123,10 +123,24 @@ export const TARGETS = {
 // danger holdout 96.0% -> 96.3%, blind 97.2% -> 97.5%; false alarms holdout 5.6% -> 6.0%, blind
 // 5.5% (equal); first choice holdout 92.1% -> 91.8%, blind 90.1% -> 89.3%; within choices
 // holdout 97.0% -> 96.7%, blind 96.2% -> 95.4%. Floors at what was measured.
+// 2026-12-04, evening: round 14 (56 short, plain danger messages per language wrapped in
+// fillers and politeness, "honestly", "la neta", "enben"; 140 ordinary ones holding a word that
+// often comes with danger in an everyday meaning; two English writers) and label smoothing 0.05
+// for the danger network, with dangerSure 0.17 -> 0.35, dangerAsk 0.12 -> 0.25 and lexiconVeto
+// 0.05 -> 0.15 chosen on dev. On rounds left out (one to thirteen, round 14 always training):
+// recall at 3% false alarms 83.1% -> 84.7% (round 14) -> 85.9% (and smoothing), false alarms at
+// 97% recall 18.0% -> 16.9% -> 15.3%; at the thresholds in use, recall 92.2% -> about 93%,
+// false alarms 8.4% -> about 8%. On dev: danger 98.5% -> 98.1%, asked 0% -> 0.6%, false alarms
+// 3.4% -> 2.1%, first choice 93.1% -> 93.4%, within choices 97.6% -> 97.9%. Measured after:
+// danger holdout 96.3% -> 95.6% (asked 0.3% -> 1.9%), blind 97.5% -> 96.6% (asked 0% -> 1.9%);
+// false alarms holdout 6.0% -> 4.3%, blind 5.5% -> 3.8%; first choice holdout 91.8% -> 91.4%,
+// blind 89.3% -> 90.1%; within choices holdout 96.7% -> 96.0%, blind 95.4% -> 96.2%; first
+// messages holdout 95.7% -> 94.9%, blind 94.8% -> 95.4%. Danger neither answered nor asked
+// about fell from 3.4% to 2.5% (holdout) and 2.5% to 1.5% (blind). Floors at what was measured.
 export const FLOORS = {
   dev: {
     dangerRecall: 0.96,
-    falseAlarms: 0.039,
+    falseAlarms: 0.03,
     firstChoice: 0.93,
     withinChoices: 0.975,
     firstMessage: 0.96,
@@ -134,10 +148,10 @@ export const FLOORS = {
   },
   holdout: {
     dangerRecall: 0.93,
-    falseAlarms: 0.061,
-    firstChoice: 0.915,
-    withinChoices: 0.965,
-    firstMessage: 0.95,
+    falseAlarms: 0.044,
+    firstChoice: 0.91,
+    withinChoices: 0.96,
+    firstMessage: 0.945,
     profile: 0.88,
   },
   // Written 2026-12-03, night, and measured before any change of that session: danger 98.4%
@@ -146,10 +160,10 @@ export const FLOORS = {
   // Floors at the figures after the last.
   blind: {
     dangerRecall: 0.93,
-    falseAlarms: 0.055,
-    firstChoice: 0.89,
-    withinChoices: 0.95,
-    firstMessage: 0.945,
+    falseAlarms: 0.039,
+    firstChoice: 0.9,
+    withinChoices: 0.96,
+    firstMessage: 0.95,
     profile: 0.93,
   },
 } as const;

@@ -47,6 +47,7 @@ function encode(parts: ModelParts): Buffer {
       vocabulary: parts.vocabulary,
       langs: parts.langs,
       targets: parts.targets,
+      dangerSmoothing: parts.dangerSmoothing,
       lengths: arrays.map((a) => a.length),
     }),
   );
@@ -67,6 +68,7 @@ function decode(file: Buffer): ModelParts {
     vocabulary: string[];
     langs: ModelParts['langs'];
     targets: string[];
+    dangerSmoothing?: number;
     lengths: number[];
   };
   let offset = Math.ceil((4 + headerLength) / 8) * 8;
@@ -88,6 +90,7 @@ function decode(file: Buffer): ModelParts {
     vocabulary: header.vocabulary,
     langs: header.langs,
     targets: header.targets,
+    dangerSmoothing: header.dangerSmoothing ?? 0,
     danger: out.danger!,
     language: out.language!,
     questions: out.questions!,

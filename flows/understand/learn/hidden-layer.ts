@@ -18,6 +18,14 @@ export interface NetworkModel {
 /** As for the linear models, with the size of the hidden layer. */
 export interface NetworkOptions extends SoftmaxOptions {
   readonly hidden?: number;
+  /**
+   * Weight decay: at each step the weights the step reads shrink by `learningRate × decay`
+   * (only those: the features of the message and the second layer), so no single feature can
+   * grow to carry a decision alone. 0 by default.
+   */
+  readonly decay?: number;
+  /** Label smoothing: the target gives this share to the other classes. 0 by default. */
+  readonly smoothing?: number;
 }
 
 /**
@@ -41,6 +49,9 @@ export function trainNetwork(options: NetworkOptions): NetworkModel {
   const dh = new Float64Array(hidden);
   const order = examples.filter((e) => e.ids.length > 0);
   const buffer = dropBuffer(order);
+  const decay = options.decay ?? 0;
+  const smoothing = options.smoothing ?? 0;
+  const target = (c: number, label: number) => (c === label ? 1 - smoothing : smoothing / Math.max(1, k - 1));
 
   for (let epoch = 0; epoch < epochs; epoch++) {
     const lr = rate / (1 + epoch * 0.3);
@@ -48,14 +59,15 @@ export function trainNetwork(options: NetworkOptions): NetworkModel {
       const ids = dropFeatures(ex.ids, options.dropout ?? 0, random, buffer);
       const { h, out, x } = net.forward(ids);
       const w = ex.weight ?? 1;
+      const shrink = 1 - lr * decay;
       dh.fill(0);
       for (let c = 0; c < k; c++) {
-        const g = w * (out[c]! - (c === ex.label ? 1 : 0));
+        const g = w * (out[c]! - target(c, ex.label));
         bias[hidden + c] = bias[hidden + c]! - lr * g;
         for (let j = 0; j < hidden; j++) {
           const at = net.second + j * k + c;
           dh[j] = dh[j]! + g * weights[at]!;
-          weights[at] = weights[at]! - lr * g * h[j]!;
+          weights[at] = weights[at]! * shrink - lr * g * h[j]!;
         }
       }
       for (let j = 0; j < hidden; j++) {
@@ -64,11 +76,24 @@ export function trainNetwork(options: NetworkOptions): NetworkModel {
       }
       for (let i = 0; i < ids.length; i++) {
         const base = ids[i]! * hidden;
-        for (let j = 0; j < hidden; j++) weights[base + j] = weights[base + j]! - lr * dh[j]! * x;
+        for (let j = 0; j < hidden; j++) weights[base + j] = weights[base + j]! * shrink - lr * dh[j]! * x;
       }
     }
   }
   return networkModel(classes, { weights, bias });
+}
+
+/**
+ * A danger probability of a network trained with label smoothing `s` over `k` classes, put back
+ * on the scale of one trained without: training aims an ordinary message at p(danger) = s and
+ * a danger message at 1 - s / (k - 1), so those two ends map to 0 and 1. Monotone: the order of
+ * messages, and so every threshold-free figure, is unchanged.
+ */
+export function unsmoothed(p: number, s: number, k: number): number {
+  if (s <= 0) return p;
+  const low = s;
+  const high = 1 - s / (k - 1);
+  return Math.min(1, Math.max(0, (p - low) / (high - low)));
 }
 
 /** A network from its learned numbers: freshly trained, or read back from the cache. */

@@ -4,7 +4,7 @@ import { prepareUtterance } from '../prepare-utterance.ts';
 import type { TrainingCorpus } from '../training/load-training.ts';
 import { RISK_CATEGORIES, type RiskCategory, type Utterance } from '../types.ts';
 import { buildFeatureSpace, type FeatureSpace, featureSpace } from './feature-space.ts';
-import { type NetworkModel, networkModel, trainNetwork } from './hidden-layer.ts';
+import { type NetworkModel, networkModel, trainNetwork, unsmoothed } from './hidden-layer.ts';
 import { indexNearest, type NearestModel } from './nearest-examples.ts';
 import { type SoftmaxModel, softmaxModel, trainSoftmax } from './softmax-regression.ts';
 import { textFeatures } from './text-features.ts';
@@ -35,6 +35,8 @@ export interface ModelParts {
   readonly vocabulary: readonly string[];
   readonly langs: readonly Lang[];
   readonly targets: readonly string[];
+  /** The label smoothing the danger network was trained with (its probabilities are put back on the usual scale). */
+  readonly dangerSmoothing: number;
   /** The danger network's numbers, packed (see hidden-layer.ts). */
   readonly danger: LearnedNumbers;
   readonly language: LearnedNumbers;
@@ -49,6 +51,8 @@ export interface TrainingSettings {
   /** Share of a danger example's features hidden at each training step (drop-features.ts). */
   readonly dangerDropout: number;
   readonly dangerEpochs: number;
+  /** Label smoothing of the danger network (hidden-layer.ts): the share its targets give the other classes. */
+  readonly dangerSmoothing: number;
   readonly questionDropout: number;
 }
 
@@ -61,7 +65,12 @@ export interface TrainingSettings {
  * and a bare "9" read as a lost child (p 0.98), since every rare feature learned to carry a
  * decision alone. Dropout on the question index lowered it too (top-1 83.7 -> 82.7%). Both off.
  */
-export const TRAINING: TrainingSettings = { dangerDropout: 0, dangerEpochs: 12, questionDropout: 0 };
+export const TRAINING: TrainingSettings = {
+  dangerDropout: 0,
+  dangerEpochs: 12,
+  dangerSmoothing: 0.05,
+  questionDropout: 0,
+};
 
 const DANGER_CLASSES = ['ordinary', ...RISK_CATEGORIES] as const;
 
@@ -132,6 +141,7 @@ export function trainModels(
     }),
     dropout: training.dangerDropout,
     epochs: training.dangerEpochs,
+    smoothing: training.dangerSmoothing,
   });
   const language = trainSoftmax({
     classes: langs,
@@ -152,7 +162,15 @@ export function trainModels(
           epochs: 10,
           dropout: training.questionDropout,
         });
-  return assemble({ space, langs, targets, danger, language, questions });
+  return assemble({
+    space,
+    langs,
+    targets,
+    danger,
+    dangerSmoothing: training.dangerSmoothing,
+    language,
+    questions,
+  });
 }
 
 /** The models again from their learned numbers, without training (see src/engine/model-cache.ts). */
@@ -163,6 +181,7 @@ export function modelsFromParts(parts: ModelParts): LearnedModels {
     langs: parts.langs,
     targets: parts.targets,
     danger: networkModel(DANGER_CLASSES, parts.danger),
+    dangerSmoothing: parts.dangerSmoothing,
     language: model(parts.langs, parts.language),
     questions: model(parts.targets, parts.questions),
   });
@@ -173,6 +192,7 @@ function assemble(m: {
   langs: readonly Lang[];
   targets: readonly string[];
   danger: NetworkModel;
+  dangerSmoothing: number;
   language: SoftmaxModel;
   questions: SoftmaxModel | NearestModel;
 }): LearnedModels {
@@ -186,6 +206,7 @@ function assemble(m: {
             vocabulary: m.space.vocabulary,
             langs: m.langs,
             targets: m.targets,
+            dangerSmoothing: m.dangerSmoothing,
             danger: m.danger.numbers,
             language: numbers(m.language),
             questions: numbers(questions),
@@ -194,7 +215,7 @@ function assemble(m: {
     encode: (features) => m.space.encode(features),
     danger(ids) {
       const all = m.danger.predict(ids);
-      const p = 1 - (all[0] ?? 1);
+      const p = unsmoothed(1 - (all[0] ?? 1), m.dangerSmoothing, DANGER_CLASSES.length);
       return { p, category: RISK_CATEGORIES[argmax(all.subarray(1))] ?? 'violence' };
     },
     questions(ids) {
