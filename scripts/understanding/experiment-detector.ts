@@ -141,7 +141,7 @@ const network =
     dropout = TRAINING.dangerDropout,
     {
       decay = 0,
-      smoothing = 0,
+      smoothing = TRAINING.dangerSmoothing,
       minCount = 2,
     }: { decay?: number; smoothing?: number; minCount?: number } = {},
   ): Detector =>
