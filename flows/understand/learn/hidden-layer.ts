@@ -55,11 +55,11 @@ export function trainNetwork(options: NetworkOptions): NetworkModel {
 
   for (let epoch = 0; epoch < epochs; epoch++) {
     const lr = rate / (1 + epoch * 0.3);
+    const shrink = 1 - lr * decay;
     for (const ex of shuffleInPlace(order, random)) {
       const ids = dropFeatures(ex.ids, options.dropout ?? 0, random, buffer);
       const { h, out, x } = net.forward(ids);
       const w = ex.weight ?? 1;
-      const shrink = 1 - lr * decay;
       dh.fill(0);
       for (let c = 0; c < k; c++) {
         const g = w * (out[c]! - target(c, ex.label));
